@@ -1,0 +1,50 @@
+"""The one checking engine: a report dict in, findings out.
+
+The identities declared by the format (H1–H4) are evaluated generically; every other rule
+is a small pure function over the report dict, registered in RULES. Errors block
+submission; warnings need an explanation from the agency.
+"""
+
+from gkreport.checks.context import Context
+from gkreport.checks.findings import ERROR, WARNING, CheckResult, Finding
+from gkreport.checks.identities import check_identities
+from gkreport.checks.report import report_format
+from gkreport.checks.rules.h5_values import h5_values
+from gkreport.checks.rules.h6_fee_statement import h6_fee_statement
+from gkreport.checks.rules.s1_carry_over import s1_carry_over
+from gkreport.checks.rules.s2_in_force import s2_in_force
+from gkreport.checks.rules.s3_narrative_figures import s3_narrative_figures
+from gkreport.checks.rules.s4_fee_format import s4_fee_format
+from gkreport.checks.rules.s5_copy_paste import s5_copy_paste
+from gkreport.checks.rules.s6_repeated_text import s6_repeated_text
+from gkreport.checks.rules.s7_fee_notices import s7_fee_notices
+from gkreport.checks.rules.s9_template_rows import s9_template_rows
+
+# Errors first, warnings after (GSA FAC style). S8 (publication deadline) and S10
+# (consolidated report vs departments) need workflow data and live with the review pages.
+RULES = (
+    h5_values,
+    h6_fee_statement,
+    s1_carry_over,
+    s2_in_force,
+    s3_narrative_figures,
+    s4_fee_format,
+    s5_copy_paste,
+    s6_repeated_text,
+    s7_fee_notices,
+    s9_template_rows,
+)
+
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
+
+
+def check_report(report: dict, *, previous: dict | None = None, peers=()) -> CheckResult:
+    ctx = Context(fmt=report_format(report), previous=previous, peers=tuple(peers))
+    findings, not_assessed = check_identities(report, ctx.fmt)
+    for rule in RULES:
+        findings.extend(rule(report, ctx))
+    findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+    return CheckResult(findings=findings, not_assessed=not_assessed)
+
+
+__all__ = ["check_report", "CheckResult", "Finding", "ERROR", "WARNING", "RULES"]

@@ -1,0 +1,12 @@
+from dataclasses import dataclass, field
+
+from gkreport.formats import Format
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may read besides the report: its format and other reports."""
+
+    fmt: Format
+    previous: dict | None = None  # last year's report of the same agency (S1, S2, S6)
+    peers: tuple[dict, ...] = field(default_factory=tuple)  # same year, other agencies (S5)

@@ -1,0 +1,49 @@
+"""What a check returns."""
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str  # stable: H4.review, S4.format, …
+    severity: str  # error | warning
+    cells: tuple[str, ...]  # cell codes involved; empty for text-only findings
+    message: str  # Chinese, showing the arithmetic
+    part: str = ""  # s1 … s6: where the finding belongs on the checks page
+
+    @property
+    def rule(self) -> str:
+        return self.code.split(".", 1)[0]
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "cells": list(self.cells),
+            "message": self.message,
+            "part": self.part,
+        }
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    not_assessed: list[str] = field(default_factory=list)  # identity codes with a missing operand
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    def by_cell(self) -> dict[str, list[Finding]]:
+        index: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            for code in finding.cells:
+                index.setdefault(code, []).append(finding)
+        return index

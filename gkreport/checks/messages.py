@@ -1,0 +1,124 @@
+"""Every Chinese finding message, built in one place; tests assert against the same builders."""
+
+from decimal import Decimal
+
+from gkreport.lib.values import format_value
+
+PLUS = "＋"
+MINUS = "－"
+EQUALS = "＝"
+
+
+def number(value) -> str:
+    return format_value(value) if isinstance(value, Decimal | int) else str(value)
+
+
+def terms(named_values: list[tuple[str, object]], compress_zeros: bool = False) -> str:
+    """“结果维持4＋结果纠正1”. With compress_zeros, long sums list only their non-zero terms."""
+    shown = named_values
+    omitted = False
+    if compress_zeros:
+        shown = [(n, v) for n, v in named_values if v != 0]
+        omitted = len(shown) < len(named_values)
+        if not shown:
+            return "各项均为0"
+    text = PLUS.join(f"{name}{number(value)}" for name, value in shown)
+    return f"{text}（其余各项为0）" if omitted else text
+
+
+def identity_single_total(title, parts, total_name, total, computed, compress_zeros=False):
+    return (
+        f"{title}：{terms(parts, compress_zeros)}{EQUALS}{number(computed)}，"
+        f"但{total_name}填写为{number(total)}"
+    )
+
+
+def identity_two_sided(title, left, left_sum, right, right_sum):
+    return (
+        f"{title}：{terms(left)}{EQUALS}{number(left_sum)}，"
+        f"但{terms(right)}{EQUALS}{number(right_sum)}，两者应相等"
+    )
+
+
+def blank_cell(label):
+    return f"{label}：未填写（没有发生的请填写0）"
+
+
+def not_applicable_cell(label, text):
+    return f"{label}：填写了“{text.strip()}”，统计表每一格都应填写数字，没有发生的请填写0"
+
+
+def invalid_cell(label, reader_message):
+    return f"{label}：{reader_message}"
+
+
+def negative_cell(label, value):
+    return f"{label}：填写为{number(value)}，不能为负数"
+
+
+FEE_STATEMENT_MISSING = (
+    "第六部分未说明收取信息处理费的情况：依据《政府信息公开信息处理费管理办法》"
+    "（国办函〔2020〕109号），即使未收取也应写明“未收取信息处理费”"
+)
+
+
+def carry_over_mismatch(column_label, this_year, last_year):
+    return (
+        f"表三 {column_label}列：二、上年结转填写为{number(this_year)}，"
+        f"但上一年度报告 四、结转下年度继续办理为{number(last_year)}"
+    )
+
+
+def in_force_mismatch(row_label, previous, issued, repealed, expected, stated):
+    return (
+        f"表二 {row_label} 现行有效件数：上年{number(previous)}{PLUS}本年制发{number(issued)}"
+        f"{MINUS}本年废止{number(repealed)}{EQUALS}{number(expected)}，但填写为{number(stated)}"
+    )
+
+
+def in_force_below_net(row_label, issued, repealed, stated):
+    return (
+        f"表二 {row_label} 现行有效件数填写为{number(stated)}，少于本年制发{number(issued)}"
+        f"{MINUS}本年废止{number(repealed)}{EQUALS}{number(issued - repealed)}"
+    )
+
+
+def narrative_mismatch(quote, what, value):
+    return f"正文写“{quote}”，但{what}为{number(value)}"
+
+
+def fee_format(label, text):
+    return (
+        f"{label}：填写为“{text.strip()}”，应只填数字（单位万元已在表头），"
+        "不加单位和千分位分隔符"
+    )
+
+
+def fee_magnitude(label, value):
+    return (
+        f"{label}：{number(value)}万元即{number(value * 10000)}元，金额异常大，"
+        "请核对是否误按“元”填写"
+    )
+
+
+def copy_paste(label, value, other_agency):
+    return f"{label}：{number(value)}与{other_agency}同年报告的数字完全相同，请核对是否照抄"
+
+
+def repeated_text(part_heading, ratio):
+    return f"{part_heading}：与上一年度报告的文字{ratio:.0%}相同，请结合本年度实际情况撰写"
+
+
+def fee_notices(value):
+    return (
+        f"表三 2.申请人逾期未按收费通知要求缴纳费用 总计为{number(value)}，"
+        "但第六部分写明未发出收费通知"
+    )
+
+
+def legacy_template_row(year, legacy_label, rows):
+    listed = "、".join(rows)
+    return (
+        f"表三{legacy_label}：{year}年度报告应按2021年格式分三行填写（{listed}），"
+        "本报告仍用2019年格式的单行"
+    )

@@ -1,0 +1,49 @@
+"""The plain report dict that every rule reads, and small accessors over it.
+
+    {
+        "year": 2023,
+        "format": "2021",
+        "agency": "聊城市茌平区人民政府",
+        "figures": {"t3.new_received.total": 125, "t2.fees.amount": Decimal("62544.3758"), …},
+        "raw": {"t2.fees.amount": "62,544.3758", …},   # the text as typed or imported
+        "sections": {"s1": "…", …, "s6": "…"},
+    }
+
+A figure is an int (counts), a Decimal (amounts) or None (blank, “/” or unreadable: the
+raw text says which). Rules never change the dict.
+"""
+
+from gkreport.formats import Format, format_for_year, get_format
+
+
+def report_format(report: dict) -> Format:
+    version = report.get("format")
+    return get_format(version) if version else format_for_year(int(report["year"]))
+
+
+def figure(report: dict, code: str):
+    return report.get("figures", {}).get(code)
+
+
+def raw_text(report: dict, code: str) -> str:
+    return report.get("raw", {}).get(code) or ""
+
+
+def section(report: dict, key: str) -> str:
+    return report.get("sections", {}).get(key) or ""
+
+
+def narrative(report: dict) -> str:
+    return "\n".join(section(report, key) for key in ("s1", "s2", "s3", "s4", "s5", "s6"))
+
+
+def present_legacy_cells(report: dict, fmt: Format) -> dict[str, tuple[str, ...]]:
+    """Legacy cells (a 2019 row in a 2021 report) that the report actually fills."""
+    figures = report.get("figures", {})
+    raw = report.get("raw", {})
+    return {
+        legacy: replaced
+        for legacy, replaced in fmt.legacy_cells.items()
+        if (figures.get(legacy) is not None or raw.get(legacy))
+        and all(figures.get(code) is None and not raw.get(code) for code in replaced)
+    }

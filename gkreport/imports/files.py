@@ -1,0 +1,55 @@
+"""Opening a report file of any kind we read: the JSON export or a text extraction."""
+
+from pathlib import Path
+
+from gkreport.imports.jsonfile import read_json
+from gkreport.imports.text import ImportError_, ImportResult, read_text
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
+
+
+def decode(data: bytes) -> str:
+    if data.startswith(b"%PDF"):
+        raise ImportError_("这是PDF文件：请先用 pdftotext -layout 转为文本后再检查")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise ImportError_("这是Word/Excel文件：请先另存为纯文本（UTF-8）后再检查")
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            continue
+        return text
+    raise ImportError_("无法识别文件的文字编码（应为UTF-8或GB18030的纯文本）")
+
+
+def read_report_bytes(data: bytes, *, year: int | None = None, max_bytes=DEFAULT_MAX_BYTES):
+    if len(data) > max_bytes:
+        raise ImportError_(f"文件过大（{len(data)}字节，上限{max_bytes}字节）")
+    text = decode(data)
+    if not text.strip():
+        raise ImportError_("文件是空的")
+    if text.lstrip("\ufeff \r\n\t").startswith("{"):
+        return read_json(text, year=year)
+    return read_text(text, year=year)
+
+
+def read_report_file(path: str | Path, *, year: int | None = None, max_bytes=DEFAULT_MAX_BYTES):
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ImportError_(f"文件过大（{size}字节，上限{max_bytes}字节）")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportError_(f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise ImportError_(f"这是一个目录，不是文件：{path}") from None
+    except PermissionError:
+        raise ImportError_(f"没有权限读取文件：{path}") from None
+    return read_report_bytes(data, year=year, max_bytes=max_bytes)
+
+
+__all__ = ["ImportResult", "ImportError_", "read_report_file", "read_report_bytes"]

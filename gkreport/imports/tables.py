@@ -1,0 +1,333 @@
+"""Reading one statistical table out of the lines of a text extraction.
+
+The format's table definition drives everything: rows are found by their labels in
+official order, values are taken from the cells after a label, and the only judgement
+made is about surplus cells, where a stray 0 is dropped only if the result is the same
+whichever 0 is dropped, or if exactly one choice satisfies the row's own identities.
+Anything else is reported as unplaced, cell by cell; nothing is guessed or repaired.
+"""
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from gkreport.formats.model import Block, ColumnGroup, Format, Table
+from gkreport.imports.labels import norm_label
+from gkreport.lib.values import read_value
+
+WINDOW = 6  # how far ahead of the last found row a label may match (skipped rows)
+RULE_CELL = re.compile(r"^:?[-—－=_]{3,}:?$")
+MAX_SURPLUS = 2
+
+
+@dataclass
+class TableReading:
+    figures: dict = field(default_factory=dict)
+    raw: dict = field(default_factory=dict)
+    unplaced: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+
+@dataclass
+class _Slot:
+    """A row of the table as the reader fills it."""
+
+    block: Block
+    key: str | None  # row key; None for table 4's label-less row
+    label: str | None
+    names: dict  # normalised label → True if canonical, False if a known variant
+    legacy_of: tuple[str, ...] = ()
+    filled: bool = False
+
+
+@dataclass
+class _Segment:
+    slot: _Slot
+    cells: list  # raw cell texts after the label, empties kept
+    where: str
+
+
+def split_cells(line: str) -> list[str]:
+    if "\t" in line:
+        return [cell.strip(" \u00a0\u3000\r") for cell in line.split("\t")]
+    if line.count("|") >= 2:
+        cells = [cell.strip(" \u00a0\u3000\r") for cell in line.split("|")]
+        if cells and not cells[0]:
+            cells = cells[1:]
+        if cells and not cells[-1]:
+            cells = cells[:-1]
+        return cells
+    return [line.strip(" \u00a0\u3000\r")]
+
+
+def physical_rows(lines: list[str]) -> list[list[str]]:
+    """Rows as printed: a line of several cells, or a paragraph of one cell per line."""
+    split = [split_cells(line) for line in lines]
+    filled = [cells for cells in split if any(cells)]
+    multi = sum(1 for cells in filled if sum(1 for c in cells if c) >= 2)
+    if filled and multi / len(filled) >= 0.3:
+        return [cells for cells in split if any(cells)]
+    rows, current = [], []
+    for line, cells in zip(lines, split, strict=True):
+        if not line.strip(" \r"):
+            if current:
+                rows.append(current)
+            current = []
+            continue
+        current.extend(cells)
+    if current:
+        rows.append(current)
+    return rows
+
+
+def _slots(table: Table) -> list[_Slot]:
+    slots = []
+    for block in table.blocks:
+        for row in block.rows:
+            names = {}
+            if row.label is not None:
+                names[norm_label(row.label)] = True
+                names.update({norm_label(alias): False for alias in row.aliases})
+            slots.append(_Slot(block, row.key, row.label, names))
+    return slots
+
+
+def _legacy_slots(table: Table) -> list[_Slot]:
+    return [
+        _Slot(block, legacy.key, legacy.label, {norm_label(legacy.label): True}, legacy.replaces)
+        for block in table.blocks
+        for legacy in block.legacy_rows
+    ]
+
+
+def _known_labels(table: Table) -> set[str]:
+    """Header and group labels: text that belongs to the table but holds no value."""
+    known = {norm_label(table.title)}
+    for block in table.blocks:
+        for text in (block.heading, block.row_header, block.corner):
+            if text:
+                known.add(norm_label(text))
+        for row in block.rows:
+            known.update(norm_label(group) for group in row.groups)
+        stack = list(block.columns)
+        while stack:
+            node = stack.pop()
+            known.add(norm_label(node.label))
+            if isinstance(node, ColumnGroup):
+                stack.extend(node.children)
+    known.discard("")
+    return known
+
+
+def _value_like(text: str) -> bool:
+    if not text:
+        return False
+    reading = read_value(text, "amount")
+    return reading.ok or any(ch.isdigit() for ch in text)
+
+
+def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
+    reading = TableReading()
+    slots = _slots(table)
+    legacy = _legacy_slots(table)
+    known = _known_labels(table)
+    cursor = 0
+    segments: list[_Segment] = []
+    pending: _Segment | None = None  # a label found with no values yet
+
+    for row_number, cells in enumerate(physical_rows(lines), start=1):
+        if all(RULE_CELL.match(c) for c in cells if c):
+            continue
+        previous_segment = segments[-1] if segments else None
+        current: _Segment | None = None
+        first_label: int | None = None
+        index = 0
+        while index < len(cells):
+            cell = cells[index]
+            name = norm_label(cell)
+            match, used = _match_row(slots, cursor, cells, index)
+            if match is not None:
+                slot, canonical = match
+                if not canonical:
+                    reading.notes.append(
+                        f"{table.name}：“{cell.strip()}”按规范名称“{slot.label}”读取"
+                    )
+                cursor = slots.index(slot) + 1
+                current = _Segment(slot, [], f"{table.name} {slot.label}")
+                segments.append(current)
+                first_label = index if first_label is None else first_label
+                index += used
+                continue
+            legacy_slot = _match_legacy(legacy, name, cells, index)
+            if legacy_slot is not None:
+                current = _Segment(legacy_slot, [], f"{table.name} {legacy_slot.label}")
+                segments.append(current)
+                first_label = index if first_label is None else first_label
+                index += 1
+                continue
+            if current is not None and name not in known:
+                current.cells.append(cell)
+            index += 1
+
+        head = cells if first_label is None else cells[:first_label]
+        head = [c for c in head if norm_label(c) not in known or not c]
+        if any(_value_like(c) for c in head):
+            labelless = _labelless_slot(slots)
+            if pending is not None:
+                pending.cells.extend(head)
+            elif labelless is not None:
+                labelless.filled = True
+                segments.append(_Segment(labelless, list(head), table.name))
+            else:
+                where = table.name
+                if previous_segment is not None:
+                    where = f"{table.name} {previous_segment.slot.label}之后"
+                for text in head:
+                    if _value_like(text):
+                        reason = "不在任何一行的标签之后"
+                        reading.unplaced.append(_unplaced(where, text, reason))
+            pending = None
+        if current is not None:
+            pending = current if not any(current.cells) else None
+
+    for segment in segments:
+        _assign(segment, table, fmt, reading)
+    return reading
+
+
+def _labelless_slot(slots):
+    for slot in slots:
+        if slot.key is None and not slot.filled:
+            return slot
+    return None
+
+
+def _match_row(slots, cursor, cells, index):
+    """The slot whose label this cell (or it joined with the next cells) is, near the cursor."""
+    candidates = [s for s in slots[cursor : cursor + WINDOW] if s.names and not s.filled]
+    text = ""
+    used = 0
+    for offset in range(3):
+        if index + offset >= len(cells):
+            break
+        text += norm_label(cells[index + offset])
+        used = offset + 1
+        if not text:
+            return None, 1
+        for slot in candidates:
+            if text in slot.names:
+                slot.filled = True
+                return (slot, slot.names[text]), used
+        if not any(name.startswith(text) and len(text) >= 6 for s in candidates for name in s.names):
+            break
+    return None, 1
+
+
+def _match_legacy(legacy, name, cells, index):
+    """A legacy row label (a group label of this format) directly followed by values."""
+    for slot in legacy:
+        if name in slot.names and not slot.filled:
+            following = next((c for c in cells[index + 1 :] if c), "")
+            if _value_like(following):
+                slot.filled = True
+                return slot
+    return None
+
+
+def _unplaced(where: str, text: str, reason: str) -> dict:
+    return {"where": where, "text": text, "reason": reason}
+
+
+def _leaf_codes(table: Table, segment: _Segment) -> list[tuple[str, str]]:
+    codes = []
+    for leaf in segment.slot.block.leaves:
+        row = leaf.row or segment.slot.key
+        codes.append((f"{table.key}.{row}.{leaf.key}", leaf.kind))
+    return codes
+
+
+def _assign(segment: _Segment, table: Table, fmt: Format, reading: TableReading) -> None:
+    codes = _leaf_codes(table, segment)
+    expected = len(codes)
+    cells = segment.cells
+    values = [c for c in cells if c]
+    chosen: list[str] | None = None
+    if len(values) == expected:
+        chosen = values
+    elif len(values) < expected:
+        trimmed = list(cells)
+        while trimmed and not trimmed[-1]:
+            trimmed.pop()
+        if len(trimmed) == expected:
+            chosen = trimmed
+        elif values:
+            for text in values:
+                reading.unplaced.append(
+                    _unplaced(
+                        segment.where,
+                        text,
+                        f"这一行找到{len(values)}个数值，应为{expected}个，无法确定各数值所在的列",
+                    )
+                )
+        if not values:
+            return
+    else:
+        chosen = _drop_stray_zeros(values, expected, codes, fmt, segment, reading)
+        if chosen is None:
+            for text in values:
+                reading.unplaced.append(
+                    _unplaced(
+                        segment.where,
+                        text,
+                        f"这一行找到{len(values)}个数值，应为{expected}个，无法确定哪个是多余的",
+                    )
+                )
+            return
+    if chosen is None:
+        return
+    for (code, kind), text in zip(codes, chosen, strict=True):
+        if code in reading.raw:
+            reading.unplaced.append(_unplaced(segment.where, text, "这一格已经读取过一次"))
+            continue
+        reading.raw[code] = text
+        reading.figures[code] = read_value(text, kind).value if text else None
+
+
+def _drop_stray_zeros(values, expected, codes, fmt, segment, reading):
+    surplus = len(values) - expected
+    if surplus > MAX_SURPLUS:
+        return None
+    zeros = [i for i, text in enumerate(values) if read_value(text, "amount").value == 0]
+    candidates = {}
+    for dropped in combinations(zeros, surplus):
+        kept = tuple(t for i, t in enumerate(values) if i not in dropped)
+        candidates.setdefault(tuple(_number(t) for t in kept), kept)
+    if len(candidates) > 1:
+        own = [c for c, _ in codes]
+        identities = [i for i in fmt.identities if set(i.cells) <= set(own)]
+        consistent = {
+            vector: kept
+            for vector, kept in candidates.items()
+            if identities and all(_holds(i, dict(zip(own, vector, strict=True))) for i in identities)
+        }
+        candidates = consistent
+    if len(candidates) != 1:
+        return None
+    (kept,) = candidates.values()
+    reading.notes.append(
+        f"{segment.where}：印有{len(values)}个数值，比应有的{expected}个多{surplus}个0，"
+        "已去掉多余的0（去掉哪一个结果都相同或只有一种与本行勾稽关系相符）"
+    )
+    return list(kept)
+
+
+def _number(text):
+    return read_value(text, "amount").value
+
+
+def _holds(identity, values) -> bool:
+    left = [values[c] for c in identity.left]
+    right = [values[c] for c in identity.right]
+    if any(v is None for v in left + right):
+        return False
+    return sum(left) == sum(right)

@@ -1,0 +1,167 @@
+import uuid
+from functools import cached_property
+
+from django.conf import settings
+from django.db import models
+
+from gkreport.formats import format_for_year, get_format
+from gkreport.formats.narrative import INTRO, join_subsections
+from gkreport.lib.values import read_value
+
+
+class Region(models.Model):
+    """An administrative area: 省 › 市 › 区县. Supervising offices cover regions."""
+
+    name = models.CharField("名称", max_length=100)
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name="上级"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政区域"
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="unique_region_name_in_parent")
+        ]
+
+    def __str__(self):
+        return self.path
+
+    @property
+    def path(self) -> str:
+        names, region = [], self
+        while region is not None:
+            names.insert(0, region.name)
+            region = region.parent
+        return " › ".join(names)
+
+
+class Agency(models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", "人民政府"
+        DEPARTMENT = "department", "政府工作部门"
+        ZONE = "zone", "开发区管理机构"
+        OTHER = "other", "其他行政机关"
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField("机关名称", max_length=200)
+    region = models.ForeignKey(Region, models.PROTECT, related_name="agencies", verbose_name="区域")
+    kind = models.CharField("机关类型", max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    office = models.CharField("联系机构", max_length=200, blank=True)
+    address = models.CharField("地址", max_length=300, blank=True)
+    postcode = models.CharField("邮编", max_length=10, blank=True)
+    phone = models.CharField("电话", max_length=50, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    website = models.CharField("网站", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政机关"
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="unique_agency_name_in_region")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's place in an agency: who drafts (填报人) and who signs off (审核签发人)."""
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", "填报人"
+        SIGNER = "signer", "审核签发人"
+        READER = "reader", "只读"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships", verbose_name="用户"
+    )
+    agency = models.ForeignKey(
+        Agency, models.CASCADE, related_name="memberships", verbose_name="机关"
+    )
+    role = models.CharField("角色", max_length=10, choices=Role.choices, default=Role.EDITOR)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "机关成员"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency"], name="unique_membership")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.agency} · {self.get_role_display()}"
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        SUBMITTED = "submitted", "已报送"
+        RETURNED = "returned", "已退回"
+        APPROVED = "approved", "已审核"
+        PUBLISHED = "published", "已公开"
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    agency = models.ForeignKey(Agency, models.PROTECT, related_name="reports", verbose_name="机关")
+    year = models.PositiveSmallIntegerField("报告年度")
+    format_version = models.CharField("报告格式", max_length=8)
+    title = models.CharField("标题", max_length=300, blank=True)
+    preamble = models.TextField("引言", blank=True)
+    # {part key: {"intro": text, "1": text, …}}: the narrative per part and sub-section.
+    narrative = models.JSONField("正文", default=dict, blank=True)
+    # {cell code: text as the agency typed it or the import found it}. Never repaired.
+    cells = models.JSONField("统计表", default=dict, blank=True)
+    # {finding code: the agency's explanation of a warning}
+    explanations = models.JSONField("警告说明", default=dict, blank=True)
+    signature = models.CharField("落款机关", max_length=200, blank=True)
+    signed_on = models.DateField("成文日期", null=True, blank=True)
+    status = models.CharField(
+        "状态", max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    # Bumped on every save of content: a save based on an older version is refused.
+    version = models.PositiveIntegerField("版本号", default=1)
+    source_name = models.CharField("导入来源", max_length=200, blank=True)
+    # What an import could not place and the decisions it made, as shown to the user.
+    import_log = models.JSONField("导入记录", default=dict, blank=True)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+    updated = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年度报告"
+        ordering = ["-year", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="one_report_per_agency_year")
+        ]
+
+    def __str__(self):
+        return f"{self.agency.name} {self.year}年度报告"
+
+    def save(self, *args, **kwargs):
+        if not self.format_version:
+            self.format_version = format_for_year(self.year).version
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def fmt(self):
+        return get_format(self.format_version)
+
+    def figures(self) -> dict:
+        """Cell code → value read from the stored text (None for blank, “/” or unreadable)."""
+        kinds = {cell.code: cell.kind for cell in self.fmt.cells}
+        return {
+            code: read_value(text, kinds.get(code, "count")).value
+            for code, text in self.cells.items()
+        }
+
+    def sections(self) -> dict[str, str]:
+        return {
+            part.key: join_subsections(self.narrative.get(part.key) or {INTRO: ""})
+            for part in self.fmt.parts
+        }
+
+    def as_check_dict(self) -> dict:
+        """The plain dict the checking engine reads (see gkreport.checks.report)."""
+        return {
+            "year": self.year,
+            "format": self.format_version,
+            "agency": self.agency.name,
+            "figures": self.figures(),
+            "raw": dict(self.cells),
+            "sections": self.sections(),
+        }
