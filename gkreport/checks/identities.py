@@ -86,7 +86,7 @@ def _interval(numbers) -> tuple[Decimal, Decimal]:
     for value in numbers:
         value = Decimal(value)
         exponent = value.as_tuple().exponent
-        half_unit = Decimal(5).scaleb(exponent - 1) if exponent < 0 else Decimal(0)
+        half_unit = Decimal(5).scaleb(exponent - 1)  # “3” may be 2.5…3.5; “3.0” 2.95…3.05
         low += value - half_unit
         high += value + half_unit
     return low, high

@@ -89,8 +89,7 @@ def narrative_mismatch(quote, what, value):
 
 def fee_format(label, text):
     return (
-        f"{label}：填写为“{text.strip()}”，应只填数字（单位万元已在表头），"
-        "不加单位和千分位分隔符"
+        f"{label}：填写为“{text.strip()}”，应只填数字（单位万元已在表头），不加单位和千分位分隔符"
     )
 
 

@@ -5,7 +5,6 @@ from gkreport.formats.model import (
     Column,
     ColumnGroup,
     Identity,
-    LegacyRow,
     Part,
     Row,
     SubSection,
@@ -13,10 +12,14 @@ from gkreport.formats.model import (
 )
 
 S1_SUBSECTIONS = (
-    SubSection("（一）", "主动公开", "本年主动公开政府信息的数量、渠道和重点领域，政策解读和回应关切情况。"),
+    SubSection(
+        "（一）", "主动公开", "本年主动公开政府信息的数量、渠道和重点领域，政策解读和回应关切情况。"
+    ),
     SubSection("（二）", "依申请公开", "收到和办理政府信息公开申请的总体情况，数字须与表三一致。"),
     SubSection("（三）", "政府信息管理", "政府信息公开属性源头认定、保密审查、规范性文件管理等。"),
-    SubSection("（四）", "政府信息公开平台建设", "政府网站、政务新媒体、政务公开专区等平台建设情况。"),
+    SubSection(
+        "（四）", "政府信息公开平台建设", "政府网站、政务新媒体、政务公开专区等平台建设情况。"
+    ),
     SubSection("（五）", "监督保障", "组织领导、制度建设、培训、考核和社会评议等监督保障情况。"),
 )
 
@@ -27,8 +30,12 @@ S6_SUBSECTIONS = (
         "依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）说明收取信息处理费的情况，"
         "未收取也须写明“未收取信息处理费”。",
     ),
-    SubSection("（二）", "落实上级年度政务公开工作要点情况", "逐项说明落实上级年度政务公开工作要点的情况。"),
-    SubSection("（三）", "人大代表建议和政协提案办理结果公开情况", "建议、提案办理结果公开的数量和方式。"),
+    SubSection(
+        "（二）", "落实上级年度政务公开工作要点情况", "逐项说明落实上级年度政务公开工作要点的情况。"
+    ),
+    SubSection(
+        "（三）", "人大代表建议和政协提案办理结果公开情况", "建议、提案办理结果公开的数量和方式。"
+    ),
     SubSection("（四）", "政务公开工作创新情况", "本年度政务公开工作的创新做法。"),
     SubSection("（五）", "有关数据统计说明", "对表格数据统计口径的说明；无需说明的写明“无”。"),
 )
@@ -36,11 +43,26 @@ S6_SUBSECTIONS = (
 PARTS = (
     Part("s1", "一", "总体情况", S1_SUBSECTIONS, hint="按五个方面概述本年度政府信息公开工作。"),
     Part("s2", "二", "主动公开政府信息情况", table="t2", hint="表二按《条例》第二十条逐项填写。"),
-    Part("s3", "三", "收到和处理政府信息公开申请情况", table="t3", hint="表三每列须满足表内勾稽关系。"),
     Part(
-        "s4", "四", "政府信息公开行政复议、行政诉讼情况", table="t4", hint="表四每组总计等于各结果之和。"
+        "s3",
+        "三",
+        "收到和处理政府信息公开申请情况",
+        table="t3",
+        hint="表三每列须满足表内勾稽关系。",
     ),
-    Part("s5", "五", "存在的主要问题及改进情况", hint="如实说明存在的主要问题和改进措施，避免与上年雷同。"),
+    Part(
+        "s4",
+        "四",
+        "政府信息公开行政复议、行政诉讼情况",
+        table="t4",
+        hint="表四每组总计等于各结果之和。",
+    ),
+    Part(
+        "s5",
+        "五",
+        "存在的主要问题及改进情况",
+        hint="如实说明存在的主要问题和改进措施，避免与上年雷同。",
+    ),
     Part("s6", "六", "其他需要报告的事项", S6_SUBSECTIONS, hint="须说明收取信息处理费的情况。"),
 )
 
@@ -81,7 +103,9 @@ T3_ROWS_BEFORE_OTHER = (
     Row("new_received", "一、本年新收政府信息公开申请数量", "本年新收"),
     Row("carried_over", "二、上年结转政府信息公开申请数量", "上年结转"),
     _result("granted", "（一）予以公开", "予以公开"),
-    _result("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"),
+    _result(
+        "partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"
+    ),
     _result("denied_state_secret", "1.属于国家秘密", "国家秘密", DENIED),
     _result(
         "denied_prohibited_by_law",
@@ -220,7 +244,9 @@ def table4_identities(table: Table) -> tuple[Identity, ...]:
     """H4: for each group, total = upheld + corrected + other + pending."""
     identities = []
     for group, label in T4_GROUPS:
-        title = f"{table.name} {label}" if group == "review" else f"{table.name} 行政诉讼（{label}）"
+        title = (
+            f"{table.name} {label}" if group == "review" else f"{table.name} 行政诉讼（{label}）"
+        )
         parts = tuple(f"t4.{group}.{key}" for key, _ in T4_OUTCOMES if key != "total")
         identities.append(Identity("H4", group, title, parts, (f"t4.{group}.total",)))
     return tuple(identities)

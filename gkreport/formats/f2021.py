@@ -58,7 +58,9 @@ TABLE3 = table3(
     OTHER_ROWS_2021,
     legacy_rows=(
         LegacyRow(
-            "other_processing", "（六）其他处理", ("other_no_correction", "other_no_fee", "other_other")
+            "other_processing",
+            "（六）其他处理",
+            ("other_no_correction", "other_no_fee", "other_other"),
         ),
     ),
 )

@@ -79,9 +79,9 @@ def _body_rows(table: Table, block: Block, spare: int) -> list[GridRow]:
     for index, row in enumerate(block.rows):
         cells: list[GridCell] = []
         for depth, group in enumerate(row.groups):
-            starts_group = index == 0 or block.rows[index - 1].groups[: depth + 1] != row.groups[
-                : depth + 1
-            ]
+            starts_group = (
+                index == 0 or block.rows[index - 1].groups[: depth + 1] != row.groups[: depth + 1]
+            )
             if starts_group:
                 span = _group_length(block, index, row.groups[: depth + 1])
                 cells.append(GridCell("group", group, rowspan=span))

@@ -135,7 +135,7 @@ def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
     segments: list[_Segment] = []
     pending: _Segment | None = None  # a label found with no values yet
 
-    for row_number, cells in enumerate(physical_rows(lines), start=1):
+    for cells in physical_rows(lines):
         if all(RULE_CELL.match(c) for c in cells if c):
             continue
         previous_segment = segments[-1] if segments else None
@@ -218,7 +218,9 @@ def _match_row(slots, cursor, cells, index):
             if text in slot.names:
                 slot.filled = True
                 return (slot, slot.names[text]), used
-        if not any(name.startswith(text) and len(text) >= 6 for s in candidates for name in s.names):
+        if not any(
+            name.startswith(text) and len(text) >= 6 for s in candidates for name in s.names
+        ):
             break
     return None, 1
 
@@ -302,21 +304,23 @@ def _drop_stray_zeros(values, expected, codes, fmt, segment, reading):
     for dropped in combinations(zeros, surplus):
         kept = tuple(t for i, t in enumerate(values) if i not in dropped)
         candidates.setdefault(tuple(_number(t) for t in kept), kept)
-    if len(candidates) > 1:
-        own = [c for c, _ in codes]
-        identities = [i for i in fmt.identities if set(i.cells) <= set(own)]
-        consistent = {
+    own = [c for c, _ in codes]
+    identities = [i for i in fmt.identities if set(i.cells) <= set(own)]
+    if identities:
+        # The row's own identities must hold: a stray 0 is only dropped when the printed
+        # numbers then add up; otherwise the row stays unplaced for a person to read.
+        candidates = {
             vector: kept
             for vector, kept in candidates.items()
-            if identities and all(_holds(i, dict(zip(own, vector, strict=True))) for i in identities)
+            if all(_holds(i, dict(zip(own, vector, strict=True))) for i in identities)
         }
-        candidates = consistent
     if len(candidates) != 1:
         return None
     (kept,) = candidates.values()
+    why = "去掉后本行各数相加相符" if identities else "去掉哪一个0结果都相同"
     reading.notes.append(
         f"{segment.where}：印有{len(values)}个数值，比应有的{expected}个多{surplus}个0，"
-        "已去掉多余的0（去掉哪一个结果都相同或只有一种与本行勾稽关系相符）"
+        f"已去掉多余的0（{why}）"
     )
     return list(kept)
 

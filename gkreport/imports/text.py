@@ -60,7 +60,11 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
         regions["s6"] = s6_lines[: len(s6_lines) - len(trailing) - _signature_span(s6_lines)]
         snippet = " ".join(line.strip() for line in trailing if line.strip())
         unplaced.append(
-            {"where": "落款之后", "text": snippet[:120], "reason": "落款日期之后的内容不属于报告正文"}
+            {
+                "where": "落款之后",
+                "text": snippet[:120],
+                "reason": "落款日期之后的内容不属于报告正文",
+            }
         )
     elif signature or date:
         regions["s6"] = s6_lines[: len(s6_lines) - _signature_span(s6_lines)]
@@ -180,7 +184,11 @@ def _signature_span(s6_lines: list[str]) -> int:
                 line = s6_lines[previous].strip(" \t\u00a0\u3000")
                 if not line:
                     continue
-                if len(line) > 30 or line.endswith(("。", "；", "：")) or line.startswith(("（", "(")):
+                if (
+                    len(line) > 30
+                    or line.endswith(("。", "；", "："))
+                    or line.startswith(("（", "("))
+                ):
                     break
                 start = previous
             return index + 1 - start

@@ -105,9 +105,7 @@ def read_value(text: str | None, kind: str = COUNT) -> Reading:
     candidate = candidate.replace("，", ",")
     candidate = _strip_unit(candidate, kind)
     if isinstance(candidate, Reading):
-        return Reading(
-            text=original, error=candidate.error, error_code=candidate.error_code
-        )
+        return Reading(text=original, error=candidate.error, error_code=candidate.error_code)
     candidate = candidate.strip()
     if candidate.startswith("−"):  # U+2212 minus sign
         candidate = "-" + candidate[1:]

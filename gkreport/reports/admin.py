@@ -56,5 +56,8 @@ class ReportAdmin(admin.ModelAdmin):
         return format_html_join(
             "\n",
             "<div>[{}] {} {}</div>",
-            ((f.code, "错误" if f.severity == "error" else "警告", f.message) for f in result.findings),
+            (
+                (f.code, "错误" if f.severity == "error" else "警告", f.message)
+                for f in result.findings
+            ),
         )

@@ -45,7 +45,9 @@ class Agency(models.Model):
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField("机关名称", max_length=200)
     region = models.ForeignKey(Region, models.PROTECT, related_name="agencies", verbose_name="区域")
-    kind = models.CharField("机关类型", max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    kind = models.CharField(
+        "机关类型", max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT
+    )
     office = models.CharField("联系机构", max_length=200, blank=True)
     address = models.CharField("地址", max_length=300, blank=True)
     postcode = models.CharField("邮编", max_length=10, blank=True)
@@ -81,9 +83,7 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "机关成员"
-        constraints = [
-            models.UniqueConstraint(fields=["user", "agency"], name="unique_membership")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "agency"], name="unique_membership")]
 
     def __str__(self):
         return f"{self.user} · {self.agency} · {self.get_role_display()}"

@@ -24,9 +24,7 @@ def s2_in_force(report, ctx):
                 message = messages.in_force_mismatch(
                     label, previous, issued, repealed, expected, in_force
                 )
-                findings.append(
-                    Finding(f"S2.{row}", WARNING, tuple(codes.values()), message, "s2")
-                )
+                findings.append(Finding(f"S2.{row}", WARNING, tuple(codes.values()), message, "s2"))
             continue
         if in_force < issued - repealed:
             message = messages.in_force_below_net(label, issued, repealed, in_force)

@@ -44,7 +44,9 @@ class Command(BaseCommand):
     def _print_text(self, result, check):
         report = result.report
         out = self.stdout.write
-        out(f"{report.get('agency') or '（未识别机关）'} {report['year']}年度报告 · {report['format']}年格式")
+        out(
+            f"{report.get('agency') or '（未识别机关）'} {report['year']}年度报告 · {report['format']}年格式"
+        )
         for item in result.unplaced:
             out(f"未能读取  {item['where']}：{item['text']}（{item['reason']}）")
         for note in result.notes:

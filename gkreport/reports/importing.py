@@ -1,0 +1,59 @@
+"""Storing what the importer read as an agency's report, without changing a figure."""
+
+import datetime
+
+from django.db import transaction
+
+from gkreport.formats import get_format
+from gkreport.formats.narrative import INTRO
+from gkreport.imports.contact import read_contact
+from gkreport.imports.text import ImportResult
+from gkreport.reports.models import Agency, Region, Report
+
+
+def narrative_of(result: ImportResult) -> dict:
+    report = result.report
+    fmt = get_format(report["format"])
+    subsections = report.get("narrative", {})
+    return {
+        part.key: subsections.get(part.key) or {INTRO: report["sections"].get(part.key, "")}
+        for part in fmt.parts
+    }
+
+
+def fill_contact(agency: Agency, preamble: str) -> None:
+    """Fill the agency's empty contact fields from a preamble; never overwrite what is set."""
+    for field, value in read_contact(preamble).items():
+        if not getattr(agency, field):
+            setattr(agency, field, value)
+
+
+@transaction.atomic
+def save_import(result: ImportResult, agency: Agency, source_name: str = "") -> Report:
+    report = result.report
+    signed_on = datetime.date.fromisoformat(report["date"]) if report.get("date") else None
+    values = {
+        "format_version": report["format"],
+        "title": report.get("title", ""),
+        "preamble": report.get("preamble", ""),
+        "narrative": narrative_of(result),
+        "cells": dict(report.get("raw", {})),
+        "signature": report.get("signature", ""),
+        "signed_on": signed_on,
+        "source_name": source_name,
+        "import_log": {"unplaced": result.unplaced, "notes": result.notes},
+    }
+    obj, created = Report.objects.get_or_create(agency=agency, year=report["year"], defaults=values)
+    if not created:
+        for field, value in values.items():
+            setattr(obj, field, value)
+        obj.version += 1
+        obj.save()
+    return obj
+
+
+def region_path(names: list[str]) -> Region:
+    parent = None
+    for name in names:
+        parent, _ = Region.objects.get_or_create(name=name, parent=parent)
+    return parent

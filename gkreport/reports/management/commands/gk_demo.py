@@ -1,0 +1,68 @@
+"""Load the demo data: the seed reports read through the importer, their agencies, accounts.
+
+Idempotent: running it again refreshes the seed reports and keeps everything else.
+"""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from gkreport.imports.files import read_report_file
+from gkreport.reports.importing import fill_contact, region_path, save_import
+from gkreport.reports.models import Agency, Membership
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+
+
+class Command(BaseCommand):
+    help = "载入演示数据：五份真实年度报告（经导入程序读取）、所属机关、区域和演示账号"
+
+    def handle(self, *args, **options):
+        demo = json.loads((FIXTURES / "demo.json").read_text(encoding="utf-8"))
+        with transaction.atomic():
+            self._regions(demo["regions"], parent_names=[])
+            accounts = []
+            for entry in demo["agencies"]:
+                accounts.extend(self._agency(entry, demo["password"]))
+            self._admin(demo["admin"], demo["password"])
+        self.stdout.write("演示数据已载入。登录地址 http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"  管理员：{demo['admin']} / {demo['password']}")
+        for username, agency, role in accounts:
+            self.stdout.write(f"  {agency} {role}：{username} / {demo['password']}")
+
+    def _regions(self, regions, parent_names):
+        for region in regions:
+            names = [*parent_names, region["name"]]
+            region_path(names)
+            self._regions(region.get("children", []), names)
+
+    def _agency(self, entry, password):
+        result = read_report_file(FIXTURES / "seeds" / entry["seed"])
+        region = region_path(entry["region"])
+        agency, _ = Agency.objects.get_or_create(
+            name=result.report["agency"], region=region, defaults={"kind": entry["kind"]}
+        )
+        fill_contact(agency, result.report.get("preamble", ""))
+        agency.save()
+        save_import(result, agency, source_name=entry["seed"])
+        accounts = []
+        for role in (Membership.Role.EDITOR, Membership.Role.SIGNER):
+            username = f"{entry['accounts']}-{role.value}"
+            user = self._user(username, password)
+            Membership.objects.update_or_create(user=user, agency=agency, defaults={"role": role})
+            accounts.append((username, agency.name, role.label))
+        return accounts
+
+    def _user(self, username, password, **flags):
+        user, created = get_user_model().objects.get_or_create(username=username, defaults=flags)
+        if created:
+            user.set_password(password)
+            user.save()
+        return user
+
+    def _admin(self, username, password):
+        self._user(username, password, is_staff=True, is_superuser=True)

@@ -1,0 +1,165 @@
+"""Reading report texts: layouts, mangled labels, stray cells, and what it refuses to guess."""
+
+import re
+
+import pytest
+
+from gkreport.checks import check_report
+from gkreport.imports.labels import norm_label
+from gkreport.imports.text import ImportError_, read_text
+from tests.factories import build_report, changed, with_sections
+from tests.text_layouts import report_text
+
+
+def consistent():
+    report = build_report(
+        results={
+            "natural": {"granted": 40, "partially_granted": 3, "other_no_fee": 1},
+            "legal_service": {"denied_third_party": 2},
+        },
+        carried_over={"natural": 4},
+        carried_forward={"natural": 6, "legal_service": 1},
+    )
+    return with_sections(
+        report,
+        s1="（一）主动公开\n全年主动公开信息100条。",
+        s6="（一）收取信息处理费情况\n未收取信息处理费。",
+    )
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "lines"])
+def test_it_reads_every_cell_in_each_layout(layout):
+    report = consistent()
+    result = read_text(report_text(report, layout))
+    assert result.report["figures"] == report["figures"]
+    assert result.unplaced == []
+    assert result.report["year"] == 2023
+    assert result.report["signature"] == "测试市测试局"
+    assert result.report["date"] == "2024-01-20"
+    assert check_report(result.report).findings == []
+
+
+def spaced(text):
+    """Labels as extractions break them: spaces inside, half-width brackets, “1．”."""
+    text = text.replace("（", "(").replace("）", ")").replace("1.", "1．")
+    return " ".join(text[i : i + 3] for i in range(0, len(text), 3))
+
+
+@pytest.mark.parametrize("layout", ["tab", "lines"])
+def test_it_reads_spaced_and_half_width_labels(layout):
+    report = consistent()
+    result = read_text(report_text(report, layout, label=spaced))
+    assert result.report["figures"] == report["figures"]
+    assert result.notes == []
+
+
+def test_it_keeps_a_wrong_printed_total_and_reports_it():
+    report = changed(consistent(), t3__new_received__total=99)
+    result = read_text(report_text(report))
+    assert result.report["figures"]["t3.new_received.total"] == 99
+    codes = {f.code for f in check_report(result.report).errors}
+    assert {"H1.total", "H3.new_received"} <= codes
+
+
+def test_a_row_with_a_missing_cell_is_unplaced_not_guessed():
+    text = report_text(consistent())
+    text = text.replace("（一）予以公开\t40\t0\t0\t0\t0\t0\t40", "（一）予以公开\t40\t0\t0\t0\t40")
+    result = read_text(text)
+    assert not any(code.startswith("t3.granted.") for code in result.report["figures"])
+    unplaced = [u for u in result.unplaced if u["where"] == "表三 （一）予以公开"]
+    assert [u["text"] for u in unplaced] == ["40", "0", "0", "0", "40"]
+    assert unplaced[0]["reason"] == "这一行找到5个数值，应为7个，无法确定各数值所在的列"
+    assert "H2.natural" in check_report(result.report).not_assessed
+
+
+def test_a_surplus_non_zero_cell_is_never_dropped():
+    text = report_text(consistent())
+    text = text.replace(
+        "（一）予以公开\t40\t0\t0\t0\t0\t0\t40", "（一）予以公开\t40\t0\t0\t0\t0\t0\t40\t3"
+    )
+    result = read_text(text)
+    assert not any(code.startswith("t3.granted.") for code in result.report["figures"])
+    assert {u["reason"] for u in result.unplaced} == {
+        "这一行找到8个数值，应为7个，无法确定哪个是多余的"
+    }
+
+
+def test_blank_cells_in_a_full_row_keep_their_position():
+    text = report_text(consistent())
+    text = text.replace(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t3\t0",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t3\t",
+    )
+    result = read_text(text)
+    assert result.report["figures"]["t3.partially_granted.commercial"] is None
+    assert result.report["figures"]["t3.partially_granted.research"] == 0
+    blank = [f for f in check_report(result.report).findings if f.code == "H5.blank"]
+    assert [f.cells for f in blank] == [("t3.partially_granted.commercial",)]
+
+
+def test_values_on_the_line_after_their_label_are_placed():
+    text = report_text(consistent())
+    text = text.replace("行政许可\t1200", "行政许可\n1200\t\t")
+    result = read_text(text)
+    assert result.report["figures"]["t2.licensing.decisions"] == 1200
+
+
+def test_it_accepts_label_variants_and_says_so():
+    text = report_text(consistent()).replace(
+        "2.其他法律行政法规禁止公开", "2. 其他法律法规禁止公开"
+    )
+    result = read_text(text)
+    assert result.report["figures"]["t3.denied_prohibited_by_law.total"] == 0
+    assert result.notes == [
+        "表三：“2. 其他法律法规禁止公开”按规范名称“2.其他法律行政法规禁止公开”读取"
+    ]
+
+
+def test_a_missing_table_and_part_are_reported():
+    text = report_text(consistent())
+    text = re.sub(r"四、政府信息公开行政复议、行政诉讼情况\n.*?\n\n", "", text, flags=re.S)
+    result = read_text(text)
+    assert {
+        "where": "全文",
+        "text": "四、政府信息公开行政复议、行政诉讼情况",
+        "reason": "未找到这一部分的标题",
+    } in result.unplaced
+    assert not any(code.startswith("t4.") for code in result.report["figures"])
+    assert len([f for f in check_report(result.report).errors if f.code == "H5.blank"]) == 15
+
+
+def test_the_year_comes_from_the_title_or_the_caller():
+    text = report_text(consistent(), title="测试局政府信息公开工作年度报告")
+    with pytest.raises(ImportError_, match="无法从标题中识别报告年度"):
+        read_text(text)
+    assert read_text(text, year=2022).report["year"] == 2022
+
+
+def test_a_2020_report_is_read_with_the_2019_format():
+    text = report_text(consistent(), title="测试局2020年政府信息公开工作年度报告")
+    result = read_text(text)
+    assert result.report["format"] == "2019"
+
+
+def test_table_rows_never_pass_for_part_headings():
+    text = report_text(consistent())
+    result = read_text(text)
+    assert result.report["sections"]["s1"].startswith("（一）主动公开")
+    assert "结转下年度" not in result.report["sections"]["s5"]
+
+
+@pytest.mark.parametrize(
+    "printed, canonical",
+    [
+        ("(三) 不 予公开", "（三）不予公开"),
+        ("自然 人", "自然人"),
+        ("1．属于国家秘密", "1.属于国家秘密"),
+        ("三、 本 年 度 办 理 结 果", "三、本年度办理结果"),
+        (
+            "(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ),
+    ],
+)
+def test_labels_compare_without_spacing_numbering_and_widths(printed, canonical):
+    assert norm_label(printed) == norm_label(canonical)
