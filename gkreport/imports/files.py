@@ -6,7 +6,7 @@ from gkreport.imports.jsonfile import read_json
 from gkreport.imports.text import ImportError_, ImportResult, read_text
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
+ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 def decode(data: bytes) -> str:
@@ -14,14 +14,13 @@ def decode(data: bytes) -> str:
         raise ImportError_("这是PDF文件：请先用 pdftotext -layout 转为文本后再检查")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise ImportError_("这是Word/Excel文件：请先另存为纯文本（UTF-8）后再检查")
+    if b"\x00" in data:
+        raise ImportError_("不是纯文本文件（含有二进制内容），无法识别文件的文字编码")
     for encoding in ENCODINGS:
         try:
-            text = data.decode(encoding)
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if "\x00" in text:
-            continue
-        return text
     raise ImportError_("无法识别文件的文字编码（应为UTF-8或GB18030的纯文本）")
 
 

@@ -1,0 +1,33 @@
+"""make bench [BENCH=group]: run the benchmark groups; figures print as `BENCH name value unit`."""
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gkreport.settings")
+
+# Group name → module in bench/. Groups are added as their pages are built.
+GROUPS = {"check": "bench.check"}
+
+
+def main(argv):
+    wanted = argv[1] if len(argv) > 1 else "all"
+    names = list(GROUPS) if wanted == "all" else [wanted]
+    unknown = [name for name in names if name not in GROUPS]
+    if unknown:
+        print(f"unknown benchmark group {unknown[0]!r}; available: {', '.join(GROUPS)}")
+        return 2
+    import django
+
+    django.setup()
+    for name in names:
+        print(f"== {name}")
+        importlib.import_module(GROUPS[name]).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,153 @@
+"""The command line checker: output, JSON shape, exit status, bad files, no database."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "fixtures" / "seeds"
+SEED_003 = SEEDS / "003_b59b93e2e8dda449.txt"
+SEED_001 = SEEDS / "001_c779024abbc6666e.txt"
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("gk_check", *[str(a) for a in args], stdout=out, stderr=err)
+    return exit_info.value.code, out.getvalue(), err.getvalue()
+
+
+def test_it_prints_findings_and_exits_1_on_an_error():
+    status, out, _ = run(SEED_003)
+    assert status == 1
+    assert "聊城市茌平区人民政府 2023年度报告 · 2021年格式" in out
+    assert "错误  [H4.review] 表四 行政复议：结果维持4＋结果纠正1＋其他结果1＋尚未审结1＝7，但总计填写为6" in out
+    assert "警告  [S4.format]" in out
+    assert "未能读取  表三 6.属于四类过程性信息之后：3（不在任何一行的标签之后）" in out
+    assert out.rstrip().endswith("共 1 个错误，1 个警告")
+
+
+def test_it_exits_0_when_there_are_only_warnings():
+    status, out, _ = run(SEED_001)
+    assert status == 0
+    assert "警告  [S9]" in out
+
+
+def test_json_output_has_the_documented_keys():
+    status, out, _ = run(SEED_003, "--format", "json")
+    assert status == 1
+    data = json.loads(out)
+    assert {"year", "format", "figures", "sections", "unplaced", "findings"} <= set(data)
+    assert data["year"] == 2023 and data["format"] == "2021"
+    assert data["figures"]["t3.new_received.total"] == 125
+    assert data["figures"]["t2.fees.amount"] == "62544.3758"  # amounts as exact strings
+    assert sorted(data["sections"]) == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert data["findings"][0] == {
+        "code": "H4.review",
+        "severity": "error",
+        "cells": [
+            "t4.review.upheld",
+            "t4.review.corrected",
+            "t4.review.other",
+            "t4.review.pending",
+            "t4.review.total",
+        ],
+        "message": "表四 行政复议：结果维持4＋结果纠正1＋其他结果1＋尚未审结1＝7，但总计填写为6",
+        "part": "s4",
+    }
+    assert len(data["figures"]) == 200
+
+
+def test_blank_cells_are_null_in_json():
+    _, out, _ = run(SEEDS / "000_32c3f535e9b88d87.txt", "--format", "json")
+    data = json.loads(out)
+    assert data["figures"]["t4.review.total"] is None
+    assert data["not_assessed"] == ["H4.review"]
+
+
+def test_its_json_export_reads_back_with_the_same_findings(tmp_path):
+    _, out, _ = run(SEED_003, "--format", "json")
+    exported = tmp_path / "report.json"
+    exported.write_text(out, encoding="utf-8")
+    status, again, _ = run(exported, "--format", "json")
+    first, second = json.loads(out), json.loads(again)
+    assert status == 1
+    assert second["figures"] == first["figures"]
+    assert second["findings"] == first["findings"]
+    assert second["sections"] == first["sections"]
+
+
+def test_year_option_overrides_the_title(tmp_path):
+    status, out, _ = run(SEED_001, "--year", "2020", "--format", "json")
+    data = json.loads(out)
+    assert data["year"] == 2020 and data["format"] == "2019"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "文件是空的"),
+        (b"%PDF-1.7 binary", "这是PDF文件：请先用 pdftotext -layout 转为文本后再检查"),
+        (b"PK\x03\x04docx", "这是Word/Excel文件"),
+        (b"\x00\x01\x02\xff\xfe\x00", "无法识别文件的文字编码"),
+        ('{"figures": [1, 2]'.encode(), "JSON格式错误"),
+        (b'{"year": 2023}', "不是本系统导出的报告JSON：缺少 figures"),
+        ("随便写的一段文字。".encode(), "无法从标题中识别报告年度"),
+        ("测试局2010年政府信息公开工作年度报告".encode(), "2010年没有适用的年度报告格式"),
+    ],
+)
+def test_unreadable_files_exit_2_with_a_chinese_message(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    status, out, err = run(path)
+    assert status == 2
+    assert message in err
+    assert out == ""
+
+
+def test_a_missing_file_exits_2():
+    status, _, err = run("/nonexistent/report.txt")
+    assert status == 2
+    assert "找不到文件：/nonexistent/report.txt" in err
+
+
+def test_an_oversized_file_is_refused(tmp_path, monkeypatch):
+    from gkreport.imports import files
+
+    monkeypatch.setattr(files, "DEFAULT_MAX_BYTES", 1000)
+    monkeypatch.setattr(
+        files.read_report_file, "__kwdefaults__", {"year": None, "max_bytes": 1000}
+    )
+    path = tmp_path / "big.txt"
+    path.write_bytes(SEED_003.read_bytes())
+    status, _, err = run(path)
+    assert status == 2
+    assert "文件过大" in err
+
+
+def test_gb18030_text_is_read(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(SEED_003.read_text(encoding="utf-8").encode("gb18030"))
+    status, out, _ = run(path)
+    assert status == 1
+    assert "[H4.review]" in out
+
+
+def test_it_needs_no_database():
+    env = {**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/nothing"}
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "gk_check", str(SEED_003)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert completed.returncode == 1, completed.stderr
+    assert "[H4.review]" in completed.stdout

@@ -1,0 +1,87 @@
+"""One settings file, read through typed environment helpers that refuse junk."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from gkreport.lib.env import envbool, envint, envlist
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("value, expected", [("1", True), ("yes", True), ("0", False), ("off", False)])
+def test_envbool_reads_booleans(monkeypatch, value, expected):
+    monkeypatch.setenv("GK_FLAG", value)
+    assert envbool("GK_FLAG", not expected) is expected
+
+
+def test_envbool_refuses_junk(monkeypatch):
+    monkeypatch.setenv("GK_FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="GK_FLAG='maybe' is not a boolean"):
+        envbool("GK_FLAG", False)
+
+
+def test_envint_refuses_junk(monkeypatch):
+    monkeypatch.setenv("GK_NUMBER", "ten")
+    with pytest.raises(ImproperlyConfigured, match="is not an integer"):
+        envint("GK_NUMBER", 1)
+    monkeypatch.setenv("GK_NUMBER", "12")
+    assert envint("GK_NUMBER", 1) == 12
+
+
+def test_envlist_splits_on_commas(monkeypatch):
+    monkeypatch.setenv("GK_HOSTS", "a.example, b.example,")
+    assert envlist("GK_HOSTS", []) == ["a.example", "b.example"]
+
+
+def test_language_and_time_zone():
+    assert settings.LANGUAGE_CODE == "zh-hans"
+    assert settings.TIME_ZONE == "Asia/Shanghai"
+
+
+def _start(**env):
+    code = "import django; django.setup(); from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "gkreport.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_it_refuses_to_start_without_debug_on_the_development_key():
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    completed = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "gkreport.settings", "DEBUG": "0"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert completed.returncode != 0
+    assert "SECRET_KEY is the built-in development key" in completed.stderr
+
+
+def test_it_starts_without_debug_on_a_real_key():
+    completed = _start(DEBUG="0", SECRET_KEY="a-real-secret-for-this-test")
+    assert completed.returncode == 0, completed.stderr
+
+
+def test_sqlite_is_the_default_and_database_url_selects_postgresql():
+    assert _start().stdout.strip() == "django.db.backends.sqlite3"
+    completed = _start(DATABASE_URL="postgres://gk:pw@db.internal:5432/gkreport")
+    assert completed.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_junk_in_debug_is_refused():
+    completed = _start(DEBUG="perhaps")
+    assert completed.returncode != 0
+    assert "is not a boolean" in completed.stderr
