@@ -71,7 +71,9 @@ def test_the_admin_shows_reports_with_their_findings(demo, client):
     assert "聊城市茌平区人民政府" in page and "淄博高新技术产业开发区" in page
     report = Report.objects.get(agency__name="聊城市茌平区人民政府")
     response = client.get(f"/admin/reports/report/{report.pk}/change/")
-    assert "结果维持4＋结果纠正1＋其他结果1＋尚未审结1＝7，但总计填写为6" in response.content.decode()
+    assert (
+        "结果维持4＋结果纠正1＋其他结果1＋尚未审结1＝7，但总计填写为6" in response.content.decode()
+    )
     for path in ("/admin/reports/agency/", "/admin/reports/region/", "/admin/reports/membership/"):
         assert client.get(path).status_code == 200
 

@@ -27,7 +27,10 @@ def test_it_prints_findings_and_exits_1_on_an_error():
     status, out, _ = run(SEED_003)
     assert status == 1
     assert "聊城市茌平区人民政府 2023年度报告 · 2021年格式" in out
-    assert "错误  [H4.review] 表四 行政复议：结果维持4＋结果纠正1＋其他结果1＋尚未审结1＝7，但总计填写为6" in out
+    assert (
+        "错误  [H4.review] 表四 行政复议：结果维持4＋结果纠正1＋其他结果1＋尚未审结1＝7，但总计填写为6"
+        in out
+    )
     assert "警告  [S4.format]" in out
     assert "未能读取  表三 6.属于四类过程性信息之后：3（不在任何一行的标签之后）" in out
     assert out.rstrip().endswith("共 1 个错误，1 个警告")
@@ -96,7 +99,7 @@ def test_year_option_overrides_the_title(tmp_path):
         (b"%PDF-1.7 binary", "这是PDF文件：请先用 pdftotext -layout 转为文本后再检查"),
         (b"PK\x03\x04docx", "这是Word/Excel文件"),
         (b"\x00\x01\x02\xff\xfe\x00", "无法识别文件的文字编码"),
-        ('{"figures": [1, 2]'.encode(), "JSON格式错误"),
+        (b'{"figures": [1, 2]', "JSON格式错误"),
         (b'{"year": 2023}', "不是本系统导出的报告JSON：缺少 figures"),
         ("随便写的一段文字。".encode(), "无法从标题中识别报告年度"),
         ("测试局2010年政府信息公开工作年度报告".encode(), "2010年没有适用的年度报告格式"),
@@ -121,9 +124,7 @@ def test_an_oversized_file_is_refused(tmp_path, monkeypatch):
     from gkreport.imports import files
 
     monkeypatch.setattr(files, "DEFAULT_MAX_BYTES", 1000)
-    monkeypatch.setattr(
-        files.read_report_file, "__kwdefaults__", {"year": None, "max_bytes": 1000}
-    )
+    monkeypatch.setattr(files.read_report_file, "__kwdefaults__", {"year": None, "max_bytes": 1000})
     path = tmp_path / "big.txt"
     path.write_bytes(SEED_003.read_bytes())
     status, _, err = run(path)

@@ -14,7 +14,9 @@ from gkreport.lib.env import envbool, envint, envlist
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("value, expected", [("1", True), ("yes", True), ("0", False), ("off", False)])
+@pytest.mark.parametrize(
+    "value, expected", [("1", True), ("yes", True), ("0", False), ("off", False)]
+)
 def test_envbool_reads_booleans(monkeypatch, value, expected):
     monkeypatch.setenv("GK_FLAG", value)
     assert envbool("GK_FLAG", not expected) is expected
