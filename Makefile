@@ -2,10 +2,13 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils
+# Serving needs the fonts and HarfBuzz subsetting (fast PDF); the tests also need poppler's
+# pdftotext/pdftoppm and Debian's chromium, which Playwright drives (never downloaded).
+SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0
+TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium
 BENCH ?= all
 
-.PHONY: run test bench lint format system-packages venv demo
+.PHONY: run test bench lint format system-packages test-packages ensure-packages venv demo
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +21,13 @@ venv: $(BIN)/.installed
 # Installs the Debian packages the PDF and its tests need when they are missing and we are
 # root; otherwise prints the exact command to run.
 system-packages:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	@$(MAKE) --no-print-directory ensure-packages PACKAGES="$(SYSTEM_PACKAGES)"
+
+test-packages:
+	@$(MAKE) --no-print-directory ensure-packages PACKAGES="$(TEST_PACKAGES)"
+
+ensure-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -38,7 +47,7 @@ demo: venv
 run: venv system-packages demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: venv system-packages
+test: venv test-packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

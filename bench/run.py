@@ -10,7 +10,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gkreport.settings")
 
 # Group name → module in bench/. Groups are added as their pages are built.
-GROUPS = {"check": "bench.check"}
+GROUPS = {"check": "bench.check", "table": "bench.table"}
+# Groups that need the demo data in a database of their own.
+NEEDS_DATABASE = {"table"}
 
 
 def main(argv):
@@ -20,9 +22,19 @@ def main(argv):
     if unknown:
         print(f"unknown benchmark group {unknown[0]!r}; available: {', '.join(GROUPS)}")
         return 2
+    if NEEDS_DATABASE & set(names):
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="gkreport-bench-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
     import django
 
     django.setup()
+    if NEEDS_DATABASE & set(names):
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        call_command("gk_demo", stdout=open(os.devnull, "w"))
     for name in names:
         print(f"== {name}")
         importlib.import_module(GROUPS[name]).run()

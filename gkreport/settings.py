@@ -69,6 +69,19 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers wait for each other instead of failing, and a write transaction takes its
+    # lock up front (no deadlock on upgrade). Tests use a file too: an in-memory shared
+    # cache database refuses concurrent writers outright.
+    # WAL with synchronous=NORMAL: readers never wait for the writer and a commit does not
+    # wait for the disk twice (safe against a crash of the app; the usual SQLite web setup).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

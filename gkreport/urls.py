@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import path
-from django.views.generic import RedirectView
+
+from gkreport.reports import views
 
 admin.site.site_header = "政府信息公开工作年度报告系统"
 admin.site.site_title = "gkreport 管理"
@@ -8,5 +10,16 @@ admin.site.index_title = "数据管理"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", views.home, name="home"),
+    path("a/<uuid:code>/", views.agency, name="agency"),
+    path("a/<uuid:code>/start/", views.start_year, name="start_year"),
+    path("r/<uuid:code>/", views.report_overview, name="report"),
+    path("r/<uuid:code>/info/", views.edit_info, name="edit_info"),
+    path("r/<uuid:code>/part/<str:part>/", views.edit_part, name="edit_part"),
+    path("r/<uuid:code>/table/<str:table>/", views.edit_table, name="edit_table"),
+    path("r/<uuid:code>/checks/", views.checks, name="checks"),
+    path("r/<uuid:code>/preview/", views.preview, name="preview"),
+    path("r/<uuid:code>/transition/<str:name>/", views.transition, name="transition"),
 ]

@@ -109,6 +109,8 @@ class Report(models.Model):
     cells = models.JSONField("统计表", default=dict, blank=True)
     # {finding code: the agency's explanation of a warning}
     explanations = models.JSONField("警告说明", default=dict, blank=True)
+    # Cell codes filled in from last year's report and not yet changed by the agency.
+    prefilled = models.JSONField("预填单元格", default=list, blank=True)
     signature = models.CharField("落款机关", max_length=200, blank=True)
     signed_on = models.DateField("成文日期", null=True, blank=True)
     status = models.CharField(
@@ -136,6 +138,16 @@ class Report(models.Model):
         if not self.format_version:
             self.format_version = format_for_year(self.year).version
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("report", args=[self.code])
+
+    @property
+    def is_editable(self) -> bool:
+        """Content can change only in draft or after the office returned it."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
     @cached_property
     def fmt(self):
@@ -165,3 +177,32 @@ class Report(models.Model):
             "raw": dict(self.cells),
             "sections": self.sections(),
         }
+
+
+class Event(models.Model):
+    """What happened to a report: a save with its changes, or a change of status."""
+
+    class Kind(models.TextChoices):
+        CREATE = "create", "创建"
+        EDIT = "edit", "修改"
+        TRANSITION = "transition", "状态变更"
+
+    report = models.ForeignKey(Report, models.CASCADE, related_name="events", verbose_name="报告")
+    kind = models.CharField("类型", max_length=12, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name="用户"
+    )
+    created = models.DateTimeField("时间", auto_now_add=True)
+    from_status = models.CharField("原状态", max_length=12, blank=True)
+    to_status = models.CharField("新状态", max_length=12, blank=True)
+    comment = models.TextField("意见", blank=True)
+    page = models.CharField("页面", max_length=12, blank=True)
+    # {cell code or part.sub: [old, new]}
+    changes = models.JSONField("改动", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报告记录"
+        ordering = ["-created", "-id"]
+
+    def __str__(self):
+        return f"{self.report} {self.get_kind_display()} {self.created:%Y-%m-%d %H:%M}"

@@ -1,0 +1,49 @@
+"""The one way a view reaches an agency or a report: 404 for outsiders, 403 for read-only.
+
+Every view goes through these helpers, so an agency never sees another agency's reports,
+not even whether they exist.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from gkreport.reports.models import Agency, Membership, Report
+
+WRITE_ROLES = (Membership.Role.EDITOR, Membership.Role.SIGNER)
+
+
+def _membership(user, agency_id) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, agency_id=agency_id).first()
+
+
+def agency_for(request, code, *, write=False) -> tuple[Agency, Membership]:
+    agency = get_object_or_404(Agency.objects.select_related("region"), code=code)
+    membership = _membership(request.user, agency.pk)
+    if membership is None:
+        raise_not_found()
+    if write and membership.role not in WRITE_ROLES:
+        raise PermissionDenied("只读用户不能修改报告")
+    return agency, membership
+
+
+def report_for(request, code, *, write=False) -> tuple[Report, Membership]:
+    report = get_object_or_404(Report.objects.select_related("agency"), code=code)
+    membership = _membership(request.user, report.agency_id)
+    if membership is None:
+        raise_not_found()
+    if write and membership.role not in WRITE_ROLES:
+        raise PermissionDenied("只读用户不能修改报告")
+    report.membership = membership
+    return report, membership
+
+
+def raise_not_found():
+    from django.http import Http404
+
+    raise Http404("没有找到这份报告")
+
+
+def memberships(user):
+    return Membership.objects.filter(user=user).select_related("agency", "agency__region")

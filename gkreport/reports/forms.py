@@ -1,0 +1,153 @@
+"""Forms built from the format definitions: nothing here repeats a label or a row."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Layout
+from django import forms
+from django.utils.html import escape
+
+from gkreport.formats.model import Part, Table
+from gkreport.formats.narrative import INTRO
+
+MAX_CELL_CHARS = 40  # a number with a unit fits; a pasted paragraph does not
+MAX_TEXT_CHARS = 30000
+
+ERRORS = {
+    "cell_too_long": "单元格内容过长（最多%(limit)d个字符），这一格未保存，请只填写数字",
+    "bad_date": "日期格式不对，请写成“2024年2月6日”或“2024-02-06”",
+    "year_range": "年度应在%(low)d至%(high)d之间",
+}
+
+
+class TableForm(forms.Form):
+    """One text input per cell of a statistical table, keyed by cell code."""
+
+    def __init__(self, table: Table, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.table = table
+        for cell in table.cells:
+            self.fields[cell.code] = forms.CharField(
+                required=False,
+                max_length=MAX_CELL_CHARS,
+                strip=False,
+                label=cell.label,
+                error_messages={"max_length": ERRORS["cell_too_long"] % {"limit": MAX_CELL_CHARS}},
+            )
+
+    def readable_cells(self) -> dict[str, str]:
+        """The cells that can be stored: everything but the ones that failed validation."""
+        data = {}
+        for cell in self.table.cells:
+            if cell.code in self.errors:
+                continue
+            raw = self.data.get(cell.code)
+            if raw is None:
+                continue  # not posted: keep the stored value
+            data[cell.code] = raw.strip(" \t\r\n\u00a0\u3000")
+        return data
+
+
+class NarrativeForm(forms.Form):
+    """A part's narrative: the text before the first sub-heading, then each sub-section."""
+
+    def __init__(self, part: Part, *args, hints=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.part = part
+        widget = {"rows": 8, "class": "narrative", "data-count": "1"}
+        intro_label = (
+            "说明（可选）" if part.table else "开头（可选）" if part.subsections else "正文"
+        )
+        self.fields[INTRO] = forms.CharField(
+            required=False,
+            max_length=MAX_TEXT_CHARS,
+            label=intro_label,
+            strip=False,
+            widget=forms.Textarea(
+                attrs={**widget, "rows": 4 if part.subsections or part.table else 14}
+            ),
+        )
+        layout = []
+        if part.hint and hints:
+            layout.append(HTML(f'<p class="form-text hint">{escape(part.hint)}</p>'))
+        layout.append(Field(INTRO))
+        for number, sub in enumerate(part.subsections, start=1):
+            key = str(number)
+            self.fields[key] = forms.CharField(
+                required=False,
+                max_length=MAX_TEXT_CHARS,
+                label=sub.heading,
+                strip=False,
+                widget=forms.Textarea(attrs=widget),
+                help_text=f"可保留或改写本机关的小标题，如“{sub.heading}”。{sub.hint}",
+            )
+            layout.append(Field(key))
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(*layout)
+
+    def pieces(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(key, "") for key in self.fields}
+
+
+class InfoForm(forms.Form):
+    title = forms.CharField(label="标题", max_length=300, required=False)
+    preamble = forms.CharField(
+        label="引言",
+        required=False,
+        max_length=MAX_TEXT_CHARS,
+        widget=forms.Textarea(attrs={"rows": 8, "data-count": "1"}),
+        help_text="法律依据、六个部分的组成、统计期限、电子版下载地址和联系方式。",
+    )
+    signature = forms.CharField(label="落款机关", max_length=200, required=False)
+    signed_on = forms.CharField(
+        label="成文日期", max_length=20, required=False, help_text="如 2024年2月6日"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean_signed_on(self):
+        text = self.cleaned_data["signed_on"].strip()
+        if not text:
+            return None
+        for pattern in ("%Y-%m-%d", "%Y年%m月%d日", "%Y/%m/%d", "%Y.%m.%d"):
+            try:
+                return datetime.datetime.strptime(text.replace(" ", ""), pattern).date()
+            except ValueError:
+                continue
+        raise forms.ValidationError(ERRORS["bad_date"], code="bad_date")
+
+
+class StartYearForm(forms.Form):
+    year = forms.IntegerField(label="报告年度")
+
+    def __init__(self, *args, low=2019, high=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.low, self.high = low, high or datetime.date.today().year
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not self.low <= year <= self.high:
+            raise forms.ValidationError(
+                ERRORS["year_range"], code="year_range", params={"low": self.low, "high": self.high}
+            )
+        return year
+
+
+class ExplanationForm(forms.Form):
+    """One explanation per warning code; errors cannot be explained away."""
+
+    def __init__(self, warnings, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in dict.fromkeys(f.code for f in warnings):
+            self.fields[code] = forms.CharField(
+                label=code,
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )

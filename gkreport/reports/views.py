@@ -1,0 +1,426 @@
+"""Agency staff's pages: home, start a year, edit each part and table, checks, preview, submit.
+
+Plain function views: the access helper (404/403), the form built from the format, an
+explicit save, then the page again with the findings on their cells.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from gkreport.formats.grid import table_grid
+from gkreport.formats.narrative import INTRO
+from gkreport.reports import workflow
+from gkreport.reports.access import agency_for, memberships, report_for
+from gkreport.reports.checking import run_checks, submission_problems, unexplained
+from gkreport.reports.editing import Conflict, Locked, fingerprint, save_page
+from gkreport.reports.forms import (
+    ExplanationForm,
+    InfoForm,
+    NarrativeForm,
+    StartYearForm,
+    TableForm,
+)
+from gkreport.reports.models import Report
+from gkreport.reports.pages import INFO, completeness, page, page_for_part, pages
+from gkreport.reports.starting import AlreadyStarted, previous_report, start_report
+
+PENDING = "pending_post"
+
+
+def keep_input_when_logged_out(view):
+    """A POST from an expired session is kept in the new session and shown after login."""
+
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if request.method == "POST":
+                data = {key: request.POST.getlist(key) for key in request.POST}
+                data.pop("csrfmiddlewaretoken", None)
+                request.session[PENDING] = {"path": request.path, "data": data}
+            login = f"{reverse('login')}?next={request.path}"
+            return redirect(login)
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def _pending_input(request):
+    pending = request.session.get(PENDING)
+    if not pending or pending.get("path") != request.path:
+        return None
+    del request.session[PENDING]
+    messages.warning(request, "登录已过期：下面是您上次提交但尚未保存的内容，请核对后再点“保存”。")
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for key, values in pending["data"].items():
+        data.setlist(key, values)
+    return data
+
+
+@login_required
+def home(request):
+    """One agency: go straight to it; several: choose."""
+    rows = list(memberships(request.user))
+    if len(rows) == 1:
+        return redirect("agency", rows[0].agency.code)
+    return render(request, "reports/choose_agency.html", {"memberships": rows})
+
+
+@login_required
+def agency(request, code):
+    agency, membership = agency_for(request, code)
+    reports = list(agency.reports.order_by("-year"))
+    rows = []
+    for report in reports:
+        result = run_checks(report, peers=False)
+        done = completeness(report)
+        rows.append(
+            {
+                "report": report,
+                "errors": len(result.errors),
+                "warnings": len(result.warnings),
+                "unexplained": len(unexplained(report, result)),
+                "completeness": done,
+                "complete": sum(1 for item in done if item["done"]),
+            }
+        )
+    years = {r.year for r in reports}
+    form = StartYearForm()
+    suggested = max(years) + 1 if years else form.high - 1
+    return render(
+        request,
+        "reports/agency.html",
+        {
+            "agency": agency,
+            "membership": membership,
+            "rows": rows,
+            "form": form,
+            "suggested_year": min(suggested, form.high),
+        },
+    )
+
+
+@require_POST
+@login_required
+def start_year(request, code):
+    agency, _ = agency_for(request, code, write=True)
+    form = StartYearForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.get("year", []):
+            messages.error(request, error)
+        return redirect("agency", agency.code)
+    try:
+        report = start_report(agency, form.cleaned_data["year"], request.user)
+    except AlreadyStarted as already:
+        messages.info(request, f"{already.report.year}年度报告已经存在。")
+        return redirect(already.report)
+    messages.success(
+        request, f"已创建{report.year}年度报告，部分内容已按本机关信息和上年报告预填。"
+    )
+    return redirect(report)
+
+
+@login_required
+def report_overview(request, code):
+    report, membership = report_for(request, code)
+    result = run_checks(report)
+    return render(
+        request,
+        "reports/overview.html",
+        {
+            "report": report,
+            "membership": membership,
+            "completeness": completeness(report),
+            "result": result,
+            "problems": submission_problems(report, result),
+            "transitions": workflow.allowed(report, membership),
+            "events": report.events.select_related("user")[:20],
+        },
+    )
+
+
+def _common(report, membership, current):
+    return {
+        "report": report,
+        "membership": membership,
+        "pages": pages(report.fmt),
+        "current": current,
+        "editable": report.is_editable and membership.role != "reader",
+    }
+
+
+def _save(request, report, current, seen, changes):
+    """Save, or explain why not. Returns (report, saved?)."""
+    try:
+        report = save_page(report, current, request.user, seen, changes)
+    except Locked:
+        messages.error(request, "报告已报送，不能再修改；如需修改请等待退回。您的输入未保存。")
+        return report, False
+    except Conflict as conflict:
+        who = ""
+        if conflict.event and conflict.event.user:
+            when = conflict.event.created.astimezone().strftime("%H:%M")
+            who = (
+                f"（{conflict.event.user.get_full_name() or conflict.event.user.username}于{when}）"
+            )
+        messages.error(
+            request,
+            f"保存冲突：这一页已被他人{who}修改，您的内容没有保存，仍显示在下面。"
+            "请复制您的修改，刷新页面查看对方的内容后再合并保存。",
+        )
+        return report, False
+    return report, True
+
+
+@keep_input_when_logged_out
+def edit_info(request, code):
+    report, membership = report_for(request, code, write=request.method == "POST")
+    data = _pending_input(request) if request.method == "GET" else None
+    if request.method == "POST":
+        data = request.POST
+    seen = data.get("fingerprint", "") if data else fingerprint(report, INFO)
+    initial = {
+        "title": report.title,
+        "preamble": report.preamble,
+        "signature": report.signature,
+        "signed_on": f"{report.signed_on:%Y年%-m月%-d日}" if report.signed_on else "",
+    }
+    form = InfoForm(data, initial=initial)
+    if request.method == "POST":
+        form.is_valid()
+        changes = {k: v for k, v in form.cleaned_data.items()}
+        report, saved = _save(request, report, INFO, seen, changes)
+        if saved:
+            if form.errors:
+                messages.warning(request, "已保存；有一项没有保存，见下方提示。")
+            else:
+                messages.success(request, "已保存。")
+                return redirect("edit_info", report.code)
+            seen = fingerprint(report, INFO)
+    context = _common(report, membership, INFO)
+    context.update({"form": form, "fingerprint": seen})
+    return render(request, "reports/info.html", context)
+
+
+@keep_input_when_logged_out
+def edit_part(request, code, part):
+    report, membership = report_for(request, code, write=request.method == "POST")
+    current = page(report.fmt, part)
+    if current is None or current.is_table or current.key == "info":
+        raise Http404("没有这一部分")
+    stored = report.narrative.get(current.part.key, {})
+    data = _pending_input(request) if request.method == "GET" else request.POST
+    seen = data.get("fingerprint", "") if data else fingerprint(report, current)
+    form = NarrativeForm(current.part, data, initial=_initial_pieces(current.part, stored))
+    if request.method == "POST":
+        form.is_valid()
+        report, saved = _save(request, report, current, seen, {"narrative": form.pieces()})
+        if saved and not form.errors:
+            messages.success(request, "已保存。")
+            return redirect("edit_part", report.code, part)
+        if saved:
+            seen = fingerprint(report, current)
+    previous = previous_report(report.agency, report.year)
+    context = _common(report, membership, current)
+    context.update(
+        {
+            "form": form,
+            "fingerprint": seen,
+            "previous": previous,
+            "previous_pieces": (previous.narrative.get(current.part.key, {}) if previous else {}),
+            "findings": [f for f in run_checks(report).findings if f.part == current.part.key],
+        }
+    )
+    return render(request, "reports/part.html", context)
+
+
+def _initial_pieces(part, stored):
+    pieces = {INTRO: stored.get(INTRO, "")}
+    for number in range(1, len(part.subsections) + 1):
+        pieces[str(number)] = stored.get(str(number), "")
+    return pieces
+
+
+@keep_input_when_logged_out
+def edit_table(request, code, table):
+    report, membership = report_for(request, code, write=request.method == "POST")
+    current = page(report.fmt, table)
+    if current is None or not current.is_table:
+        raise Http404("没有这张表")
+    table_def = report.fmt.table(current.table)
+    data = _pending_input(request) if request.method == "GET" else request.POST
+    seen = data.get("fingerprint", "") if data else fingerprint(report, current)
+    stored_cells = {c.code: report.cells.get(c.code, "") for c in table_def.cells}
+    form = TableForm(table_def, data, initial=stored_cells)
+    narrative = NarrativeForm(
+        current.part,
+        data,
+        prefix="text",
+        initial=_initial_pieces(current.part, report.narrative.get(current.part.key, {})),
+    )
+    if request.method == "POST":
+        unknown = [
+            key
+            for key in request.POST
+            if key.startswith(("t2.", "t3.", "t4.")) and key not in form.fields
+        ]
+        if unknown:
+            messages.warning(request, f"忽略了不属于本表的单元格：{'、'.join(unknown[:5])}")
+        form.is_valid()
+        narrative.is_valid()
+        changes = {"cells": form.readable_cells(), "narrative": narrative.pieces()}
+        report, saved = _save(request, report, current, seen, changes)
+        if saved and not form.errors:
+            messages.success(request, "已保存。表格中的问题见上方汇总，可以稍后再改。")
+            return redirect("edit_table", report.code, table)
+        if saved:
+            messages.warning(request, "其余单元格已保存；标红的单元格没有保存，请修改。")
+            seen = fingerprint(report, current)
+    result = run_checks(report, peers=current.table == "t2")
+    by_cell = result.by_cell()
+    previous = previous_report(report.agency, report.year) if current.table == "t2" else None
+    context = _common(report, membership, current)
+    context.update(
+        {
+            "form": form,
+            "narrative": narrative,
+            "fingerprint": seen,
+            "grid": _grid_with_values(table_def, form, by_cell, report, previous),
+            "findings": [f for f in result.findings if f.part == current.part.key],
+            "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
+            "kinds_json": json.dumps({c.code: c.kind for c in table_def.cells}),
+        }
+    )
+    return render(request, "reports/table.html", context)
+
+
+def _grid_with_values(table_def, form, by_cell, report, previous):
+    rows = []
+    body_index = 0
+    for grid_row in table_grid(table_def):
+        cells = []
+        column = 0
+        for cell in grid_row.cells:
+            item = {"cell": cell}
+            if cell.kind == "value":
+                bound = form[cell.code]
+                found = by_cell.get(cell.code, [])
+                item.update(
+                    {
+                        "label": bound.label,
+                        "value": bound.value() or "",
+                        "errors": bound.errors,
+                        "findings": found,
+                        "severity": _cell_severity(cell.code, found, bound.errors),
+                        "prefilled": cell.code in report.prefilled,
+                        "row": body_index,
+                        "col": column,
+                        "reference": (
+                            previous.cells.get(cell.code)
+                            if previous and cell.code.endswith(".in_force")
+                            else None
+                        ),
+                    }
+                )
+                column += 1
+            cells.append(item)
+        rows.append({"kind": grid_row.kind, "cells": cells})
+        if grid_row.kind == "body":
+            body_index += 1
+    return rows
+
+
+def _cell_severity(code, found, form_errors) -> str:
+    """Red on the cell a finding is about (the total, or the cell itself); a light mark on
+    the other cells of the sum; yellow for warnings."""
+    if form_errors:
+        return "error"
+    primary = [f for f in found if f.cells[-1] == code]
+    if any(f.severity == "error" for f in primary):
+        return "error"
+    if any(f.severity == "error" for f in found):
+        return "involved"
+    return "warning" if found else ""
+
+
+def _identities(report, table_key):
+    return [
+        {"code": i.code, "title": i.title, "left": list(i.left), "right": list(i.right)}
+        for i in report.fmt.identities
+        if i.left[0].startswith(table_key + ".")
+    ]
+
+
+@keep_input_when_logged_out
+def checks(request, code):
+    report, membership = report_for(request, code, write=request.method == "POST")
+    result = run_checks(report)
+    form = ExplanationForm(result.warnings, request.POST or None, initial=report.explanations)
+    if request.method == "POST" and form.is_valid():
+        if not report.is_editable:
+            messages.error(request, "报告已报送，不能再修改说明。")
+        else:
+            explanations = {k: v.strip() for k, v in form.cleaned_data.items() if v.strip()}
+            Report.objects.filter(pk=report.pk).update(explanations=explanations)
+            messages.success(request, "说明已保存。")
+            return redirect("checks", report.code)
+    groups, explained = [], set()
+    for part in report.fmt.parts:
+        items = []
+        for finding in (f for f in result.findings if f.part == part.key):
+            field = None
+            if finding.severity == "warning" and finding.code not in explained:
+                explained.add(finding.code)
+                field = form[finding.code]
+            items.append({"finding": finding, "field": field})
+        if items:
+            groups.append(
+                {"part": part, "page": page_for_part(report.fmt, part.key), "items": items}
+            )
+    context = _common(report, membership, None)
+    context.update(
+        {
+            "result": result,
+            "groups": groups,
+            "form": form,
+            "problems": submission_problems(report, result),
+        }
+    )
+    return render(request, "reports/checks.html", context)
+
+
+@login_required
+def preview(request, code):
+    report, membership = report_for(request, code)
+    from gkreport.reports.printing import print_context
+
+    context = print_context(report)
+    context.update({"screen": True, "membership": membership, "back": report.get_absolute_url()})
+    return render(request, "print/report.html", context)
+
+
+@require_POST
+@login_required
+def transition(request, code, name):
+    report, membership = report_for(request, code, write=True)
+    comment = request.POST.get("comment", "")
+    try:
+        workflow.perform(report, membership, name, request.user, comment)
+    except workflow.Refused as refused:
+        for reason in refused.reasons:
+            messages.error(request, reason)
+    else:
+        messages.success(request, workflow.TRANSITIONS[name].done)
+    target = request.POST.get("next") or report.get_absolute_url()
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return HttpResponseBadRequest("bad next")
+    return redirect(target)

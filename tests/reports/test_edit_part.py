@@ -1,0 +1,118 @@
+from tests.reports.conftest import stored_report
+from tests.reports.helpers import seen
+
+
+def url(people, part="s1"):
+    return f"/r/{people.report.code}/part/{part}/"
+
+
+def post(people, part="s1", **pieces):
+    return {"fingerprint": seen(people.report, part), **pieces}
+
+
+def test_it_shows_the_official_sub_headings_with_hints(client, people):
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    for heading in (
+        "（一）主动公开",
+        "（二）依申请公开",
+        "（三）政府信息管理",
+        "（四）政府信息公开平台建设",
+        "（五）监督保障",
+    ):
+        assert heading in page
+    assert "数字须与表三一致" in page  # the hint under （二）
+    assert 'data-count="1"' in page  # character counts
+
+
+def test_part_six_hint_asks_for_the_fee_statement(client, people):
+    client.force_login(people.alice)
+    page = client.get(url(people, "s6")).content.decode()
+    assert "未收取也须写明“未收取信息处理费”" in page
+
+
+def test_it_saves_the_sub_sections(client, people):
+    client.force_login(people.alice)
+    response = client.post(
+        url(people),
+        post(
+            people,
+            intro="总体情况。",
+            **{"1": "（一）主动公开\n公开信息500条。", "3": "（三）政府信息管理\n规范管理。"},
+        ),
+    )
+    assert response.status_code == 302
+    people.report.refresh_from_db()
+    assert people.report.narrative["s1"] == {
+        "intro": "总体情况。",
+        "1": "（一）主动公开\n公开信息500条。",
+        "3": "（三）政府信息管理\n规范管理。",
+    }
+    assert people.report.sections()["s1"].startswith("总体情况。（一）主动公开")
+
+
+def test_text_is_stored_as_typed_and_escaped_when_shown(client, people):
+    client.force_login(people.alice)
+    client.post(url(people, "s5"), post(people, "s5", intro="<script>alert(1)</script>问题"))
+    people.report.refresh_from_db()
+    assert people.report.narrative["s5"]["intro"] == "<script>alert(1)</script>问题"
+    page = client.get(url(people, "s5")).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;问题" in page
+
+
+def test_findings_of_the_part_are_shown(client, people):
+    client.force_login(people.alice)
+    client.post(
+        url(people), post(people, **{"2": "（二）依申请公开\n全年共收到政府信息公开申请12件。"})
+    )
+    page = client.get(url(people)).content.decode()
+    assert (
+        "正文写“全年共收到政府信息公开申请12件”，但表三 一、本年新收政府信息公开申请数量 总计为9"
+        in page
+    )
+
+
+def test_last_years_text_is_shown_for_reference(client, people):
+    last = stored_report(people.agency, year=2022)
+    last.narrative["s5"] = {"intro": "去年的问题是信息更新不及时。"}
+    last.save()
+    client.force_login(people.alice)
+    page = client.get(url(people, "s5")).content.decode()
+    assert "上年报告（2022年度）参考" in page
+    assert "去年的问题是信息更新不及时。" in page
+
+
+def test_a_conflicting_save_keeps_the_text(client, people):
+    client.force_login(people.alice)
+    stale = post(people, "s5", intro="我的修改")
+    client.post(url(people, "s5"), post(people, "s5", intro="别人的修改"))
+    page = client.post(url(people, "s5"), stale).content.decode()
+    assert "保存冲突" in page and "我的修改" in page
+    people.report.refresh_from_db()
+    assert people.report.narrative["s5"]["intro"] == "别人的修改"
+
+
+def test_an_oversized_text_is_refused_but_kept_on_screen(client, people):
+    client.force_login(people.alice)
+    text = "字" * 30001
+    response = client.post(url(people, "s5"), post(people, "s5", intro=text))
+    assert response.status_code == 200
+    assert text in response.content.decode()
+
+
+def test_it_checks_ownership(client, people):
+    client.force_login(people.charlie)
+    assert client.get(url(people)).status_code == 404
+    assert client.post(url(people), post(people, intro="x")).status_code == 404
+
+
+def test_it_requires_rw_access(client, people):
+    client.force_login(people.rita)
+    assert client.post(url(people), post(people, intro="x")).status_code == 403
+
+
+def test_a_table_part_is_not_a_narrative_page(client, people):
+    client.force_login(people.alice)
+    assert client.get(url(people, "s3")).status_code == 404
+    assert client.get(url(people, "info")).status_code == 404

@@ -1,0 +1,203 @@
+"""The table pages: the official grid, saving that never loses input, findings on cells."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from gkreport.reports.models import Event
+from tests.reports.helpers import seen, table_post
+
+
+def url(people, table="t3"):
+    return f"/r/{people.report.code}/table/{table}/"
+
+
+def test_it_draws_the_official_table_with_merged_headers(client, people):
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert 'rowspan="3" colspan="3"' in page  # the 勾稽关系 corner
+    assert "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" in page
+    assert 'rowspan="22" colspan="1" class="cell-group" scope="row">三、本年度办理结果' in page
+    assert 'colspan="5" class="cell-header" scope="col">法人或其他组织' in page
+    assert page.count('<input type="text" inputmode="decimal"') == 175
+    assert 'name="t3.new_received.natural"' in page
+
+
+def test_it_saves_cells_and_shows_a_wrong_total_on_its_cell_and_in_the_summary(client, people):
+    client.force_login(people.alice)
+    response = client.post(url(people), table_post(people.report, t3__granted__total="7"))
+    assert response.status_code == 302
+    people.report.refresh_from_db()
+    assert people.report.cells["t3.granted.total"] == "7"  # saved although it does not add up
+    page = client.get(url(people)).content.decode()
+    message = "表三 （一）予以公开：自然人5＋商业企业1＋科研机构0＋社会公益组织0＋法律服务机构0＋其他0＝6，但总计填写为7"
+    assert message in page
+    assert 'href="#cell-t3-granted-total"' in page
+    assert 'id="cell-t3-granted-total" value="7"' in page
+    assert "is-invalid" in page
+
+
+def test_it_reads_full_width_digits_separators_and_units(client, people):
+    client.force_login(people.alice)
+    client.post(
+        url(people, "t2"), table_post(people.report, "t2", t2__licensing__decisions="１,２００件")
+    )
+    people.report.refresh_from_db()
+    assert people.report.cells["t2.licensing.decisions"] == "１,２００件"  # kept as typed
+    assert people.report.figures()["t2.licensing.decisions"] == 1200
+
+
+def test_unreadable_text_is_kept_with_the_readers_message(client, people):
+    client.force_login(people.alice)
+    data = table_post(
+        people.report,
+        t3__granted__natural="五",
+        t3__granted__commercial="-1",
+        t3__granted__research="/",
+        t3__granted__public_welfare="2.5",
+        t3__granted__legal_service="12345678901234567890",
+        t3__granted__other_org="",
+    )
+    client.post(url(people), data)
+    people.report.refresh_from_db()
+    assert people.report.cells["t3.granted.natural"] == "五"
+    page = client.get(url(people)).content.decode()
+    assert "表三 （一）予以公开 自然人：“五”不是数字" in page
+    assert "表三 （一）予以公开 商业企业：不能为负数" in page
+    assert (
+        "表三 （一）予以公开 科研机构：填写了“/”，统计表每一格都应填写数字，没有发生的请填写0"
+        in page
+    )
+    assert "件数应为整数，不能有小数" in page
+    assert "数值过大（超过12位整数）" in page
+    assert "表三 （一）予以公开 其他：未填写（没有发生的请填写0）" in page
+    assert 'value="五"' in page
+
+
+def test_an_oversized_cell_is_not_saved_but_stays_on_screen(client, people):
+    client.force_login(people.alice)
+    pasted = "这是一整段误粘贴进单元格里的文字" * 5
+    response = client.post(
+        url(people),
+        table_post(people.report, t3__granted__natural=pasted, t3__granted__commercial="3"),
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "单元格内容过长（最多40个字符），这一格未保存" in page
+    assert pasted in page
+    people.report.refresh_from_db()
+    assert people.report.cells["t3.granted.natural"] == "5"
+    assert people.report.cells["t3.granted.commercial"] == "3"  # the others are saved
+
+
+def test_script_in_a_cell_is_escaped(client, people):
+    client.force_login(people.alice)
+    client.post(url(people), table_post(people.report, t3__granted__natural="<script>x</script>"))
+    page = client.get(url(people)).content.decode()
+    assert "<script>x</script>" not in page
+    assert "&lt;script&gt;x&lt;/script&gt;" in page
+
+
+def test_a_cell_code_that_does_not_exist_is_ignored_with_a_message(client, people):
+    client.force_login(people.alice)
+    data = table_post(people.report, t3__granted__natural="5")
+    data["t3.no_such_row.natural"] = "9"
+    response = client.post(url(people), data, follow=True)
+    assert "忽略了不属于本表的单元格：t3.no_such_row.natural" in response.content.decode()
+    people.report.refresh_from_db()
+    assert "t3.no_such_row.natural" not in people.report.cells
+
+
+def test_a_second_save_of_the_same_page_is_a_conflict_and_keeps_input(client, people):
+    client.force_login(people.alice)
+    stale = table_post(people.report, t3__granted__natural="6")
+    other = table_post(people.report, t3__granted__natural="8")
+    client.post(url(people), other)  # Bob's save came first
+    response = client.post(url(people), stale)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "保存冲突：这一页已被他人（alice于" in page
+    assert 'id="cell-t3-granted-natural" value="6"' in page  # the user's own input is shown
+    people.report.refresh_from_db()
+    assert people.report.cells["t3.granted.natural"] == "8"
+
+
+def test_saves_of_different_pages_merge(client, people):
+    client.force_login(people.alice)
+    t2 = table_post(people.report, "t2", t2__licensing__decisions="1300")
+    t3 = table_post(people.report, "t3", t3__granted__natural="6")
+    client.post(url(people, "t2"), t2)
+    response = client.post(url(people, "t3"), t3)
+    assert response.status_code == 302
+    people.report.refresh_from_db()
+    assert people.report.cells["t2.licensing.decisions"] == "1300"
+    assert people.report.cells["t3.granted.natural"] == "6"
+
+
+def test_a_save_records_what_changed(client, people):
+    client.force_login(people.alice)
+    client.post(url(people), table_post(people.report, t3__granted__natural="6"))
+    event = Event.objects.get(report=people.report, kind="edit")
+    assert event.user == people.alice
+    assert event.page == "t3"
+    assert event.changes == {"t3.granted.natural": ["5", "6"]}
+
+
+def test_table2_shows_last_years_in_force_for_reference(client, people):
+    from tests.reports.conftest import stored_report
+
+    last = stored_report(people.agency, year=2022)
+    last.cells["t2.normative_documents.in_force"] = "18"
+    last.save()
+    client.force_login(people.alice)
+    page = client.get(url(people, "t2")).content.decode()
+    assert "上年：18" in page
+
+
+def test_the_post_uses_a_bounded_number_of_queries(client, people):
+    client.force_login(people.alice)
+    data = table_post(people.report, t3__granted__total="7")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url(people), data)
+    assert response.status_code == 302
+    assert len(queries) <= 15
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url(people))
+    assert len(queries) <= 15
+
+
+def test_it_checks_ownership(client, people):
+    client.force_login(people.charlie)
+    assert client.get(url(people)).status_code == 404
+    assert (
+        client.post(url(people), table_post(people.report, t3__granted__natural="1")).status_code
+        == 404
+    )
+    people.report.refresh_from_db()
+    assert people.report.cells["t3.granted.natural"] == "5"
+
+
+def test_it_requires_rw_access(client, people):
+    client.force_login(people.rita)
+    assert client.get(url(people)).status_code == 200  # reading is allowed
+    response = client.post(url(people), table_post(people.report, t3__granted__natural="1"))
+    assert response.status_code == 403
+
+
+def test_an_unknown_table_is_404(client, people):
+    client.force_login(people.alice)
+    assert client.get(url(people, "t9")).status_code == 404
+    assert client.get(url(people, "s1")).status_code == 404
+
+
+def test_a_submitted_report_is_read_only(client, people):
+    people.report.status = "submitted"
+    people.report.save()
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert "<fieldset disabled>" in page
+    response = client.post(
+        url(people), {"fingerprint": seen(people.report, "t3"), "t3.granted.natural": "1"}
+    )
+    assert "报告已报送，不能再修改" in response.content.decode()
+    people.report.refresh_from_db()
+    assert people.report.cells["t3.granted.natural"] == "5"

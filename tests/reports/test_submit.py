@@ -1,0 +1,120 @@
+import threading
+
+import pytest
+
+from gkreport.reports import workflow
+from gkreport.reports.models import Event, Membership, Report
+from tests.reports.helpers import table_post
+
+
+def url(people):
+    return f"/r/{people.report.code}/transition/submit/"
+
+
+def status(people):
+    return Report.objects.get(pk=people.report.pk).status
+
+
+def test_the_signer_submits_a_clean_report_and_it_locks(client, people):
+    client.force_login(people.bob)
+    response = client.post(url(people), follow=True)
+    assert "已报送。报告已锁定，退回前不能再修改。" in response.content.decode()
+    assert status(people) == "submitted"
+    event = Event.objects.get(report=people.report, kind="transition")
+    assert (event.user, event.from_status, event.to_status) == (people.bob, "draft", "submitted")
+    client.force_login(people.alice)
+    client.post(
+        f"/r/{people.report.code}/table/t3/", table_post(people.report, t3__granted__natural="1")
+    )
+    assert Report.objects.get(pk=people.report.pk).cells["t3.granted.natural"] == "5"
+
+
+def test_an_editor_cannot_submit(client, people):
+    client.force_login(people.alice)
+    response = client.post(url(people), follow=True)
+    assert "只有审核签发人可以报送" in response.content.decode()
+    assert status(people) == "draft"
+
+
+def test_errors_block_submission(client, people):
+    people.report.cells["t4.review.total"] = "6"
+    people.report.save()
+    client.force_login(people.bob)
+    page = client.post(url(people), follow=True).content.decode()
+    assert "不能报送：还有1个错误需要改正" in page
+    assert status(people) == "draft"
+
+
+def test_unexplained_warnings_block_submission(client, people):
+    people.report.cells["t2.fees.amount"] = "15.5 万元"
+    people.report.save()
+    client.force_login(people.bob)
+    page = client.post(url(people), follow=True).content.decode()
+    assert "不能报送：还有1个警告没有填写说明（S4.format）" in page
+    people.report.explanations = {"S4.format": "已核对。"}
+    people.report.save()
+    client.post(url(people))
+    assert status(people) == "submitted"
+
+
+def test_an_empty_part_blocks_submission(client, people):
+    people.report.narrative["s5"] = {"intro": " "}
+    people.report.save()
+    client.force_login(people.bob)
+    page = client.post(url(people), follow=True).content.decode()
+    assert "不能报送：“五、存在的主要问题及改进情况”还没有内容" in page
+
+
+def test_a_double_submit_is_one_transition(client, people):
+    client.force_login(people.bob)
+    client.post(url(people))
+    page = client.post(url(people), follow=True).content.decode()
+    assert "报告当前状态为“已报送”，不能报送" in page
+    assert Event.objects.filter(report=people.report, kind="transition").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_submits_at_once_make_one_transition(people):
+    membership = Membership.objects.get(user=people.bob)
+    results = []
+
+    def submit():
+        report = Report.objects.get(pk=people.report.pk)
+        try:
+            workflow.perform(report, membership, "submit", people.bob)
+            results.append("ok")
+        except workflow.Refused:
+            results.append("refused")
+        except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+            results.append(repr(error))
+        finally:
+            from django.db import connection
+
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["ok", "refused"]
+    assert Event.objects.filter(report=people.report, kind="transition").count() == 1
+
+
+def test_it_checks_ownership(client, people):
+    client.force_login(people.charlie)
+    assert client.post(url(people)).status_code == 404
+    assert status(people) == "draft"
+
+
+def test_it_requires_rw_access(client, people):
+    client.force_login(people.rita)
+    assert client.post(url(people)).status_code == 403
+
+
+def test_an_unknown_transition_is_refused(client, people):
+    client.force_login(people.bob)
+    page = client.post(
+        f"/r/{people.report.code}/transition/publish_everything/", follow=True
+    ).content.decode()
+    assert "没有这个操作" in page
