@@ -280,7 +280,7 @@ def edit_table(request, code, table):
         changes = {"cells": form.readable_cells(), "narrative": narrative.pieces()}
         report, saved = _save(request, report, current, seen, changes)
         if saved and not form.errors:
-            messages.success(request, "已保存。表格中的问题见上方汇总，可以稍后再改。")
+            messages.success(request, "已保存。如有问题，见上方汇总，可以稍后再改。")
             return redirect("edit_table", report.code, table)
         if saved:
             messages.warning(request, "其余单元格已保存；标红的单元格没有保存，请修改。")
@@ -295,7 +295,11 @@ def edit_table(request, code, table):
             "narrative": narrative,
             "fingerprint": seen,
             "grid": _grid_with_values(table_def, form, by_cell, report, previous),
-            "findings": [f for f in result.findings if f.part == current.part.key],
+            "findings": [
+                f
+                for f in result.findings
+                if f.part == current.part.key or any(c.startswith(table + ".") for c in f.cells)
+            ],
             "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
             "kinds_json": json.dumps({c.code: c.kind for c in table_def.cells}),
         }
