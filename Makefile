@@ -8,7 +8,7 @@ SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0
 TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium
 BENCH ?= all
 
-.PHONY: run test bench lint format system-packages test-packages ensure-packages venv demo
+.PHONY: run test bench lint format system-packages test-packages ensure-packages venv demo fonts
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,14 +40,17 @@ ensure-packages:
 	  fi; \
 	fi
 
+fonts: venv
+	$(BIN)/python manage.py gk_fonts
+
 demo: venv
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py gk_demo
 
-run: venv system-packages demo
+run: venv system-packages fonts demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: venv test-packages
+test: venv test-packages fonts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -107,5 +107,17 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 
+# Print fonts (see gkreport/reports/management/commands/gk_fonts.py): the official fonts
+# first when installed, then the GB2312 cuts of Noto CJK SC built at set-up, then the full
+# system fonts for characters outside GB2312.
+PDF_FONT_DIR = Path(envstr("PDF_FONT_DIR", str(BASE_DIR / "var" / "fonts")))
+PDF_FONTS = {
+    "title": envlist("PDF_FONT_TITLE", ["方正小标宋简体", "GK Serif SC", "Noto Serif CJK SC"]),
+    "body": envlist("PDF_FONT_BODY", ["仿宋_GB2312", "GK Serif SC", "Noto Serif CJK SC"]),
+    "heading": envlist("PDF_FONT_HEADING", ["黑体", "GK Sans SC", "Noto Sans CJK SC"]),
+    "kai": envlist("PDF_FONT_KAI", ["楷体_GB2312", "GK Serif SC", "Noto Serif CJK SC"]),
+    "table": envlist("PDF_FONT_TABLE", ["GK Serif SC", "Noto Serif CJK SC"]),
+}
+
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "gkreport@localhost")

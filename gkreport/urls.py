@@ -21,5 +21,6 @@ urlpatterns = [
     path("r/<uuid:code>/table/<str:table>/", views.edit_table, name="edit_table"),
     path("r/<uuid:code>/checks/", views.checks, name="checks"),
     path("r/<uuid:code>/preview/", views.preview, name="preview"),
+    path("r/<uuid:code>/pdf/", views.report_pdf, name="report_pdf"),
     path("r/<uuid:code>/transition/<str:name>/", views.transition, name="transition"),
 ]

@@ -28,6 +28,25 @@ def fill_contact(agency: Agency, preamble: str) -> None:
             setattr(agency, field, value)
 
 
+def unsaved_report(result: ImportResult) -> Report:
+    """The report as a model instance that is never saved: for rendering without a database."""
+    report = result.report
+    agency = Agency(name=report.get("agency") or report.get("signature") or "")
+    fill_contact(agency, report.get("preamble", ""))
+    signed_on = datetime.date.fromisoformat(report["date"]) if report.get("date") else None
+    return Report(
+        agency=agency,
+        year=report["year"],
+        format_version=report["format"],
+        title=report.get("title", ""),
+        preamble=report.get("preamble", ""),
+        narrative=narrative_of(result),
+        cells=dict(report.get("raw", {})),
+        signature=report.get("signature", ""),
+        signed_on=signed_on,
+    )
+
+
 @transaction.atomic
 def save_import(result: ImportResult, agency: Agency, source_name: str = "") -> Report:
     report = result.report

@@ -111,6 +111,7 @@ class Report(models.Model):
     explanations = models.JSONField("警告说明", default=dict, blank=True)
     # Cell codes filled in from last year's report and not yet changed by the agency.
     prefilled = models.JSONField("预填单元格", default=list, blank=True)
+    include_charts = models.BooleanField("附图表", default=False)
     signature = models.CharField("落款机关", max_length=200, blank=True)
     signed_on = models.DateField("成文日期", null=True, blank=True)
     status = models.CharField(

@@ -1,9 +1,14 @@
 """The report laid out for print: the HTML preview and the PDF use this one context."""
 
 import re
+from pathlib import Path
 
-from gkreport.formats.grid import table_grid
+from django.conf import settings
+from django.utils import timezone
+
+from gkreport.formats.grid import table_grid, table_width
 from gkreport.lib.values import format_value, read_value
+from gkreport.reports.charts import outcome_chart, received_chart
 
 SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 
@@ -29,6 +34,7 @@ def printed_value(text: str, kind: str) -> str:
 
 
 def table_rows(report, table):
+    """The grid with printed values; the leading header rows apart, to repeat on each page."""
     kinds = {cell.code: cell.kind for cell in table.cells}
     rows = []
     for grid_row in table_grid(table):
@@ -39,10 +45,29 @@ def table_rows(report, table):
                 text = printed_value(report.cells.get(cell.code, ""), kinds[cell.code])
             cells.append({"cell": cell, "text": text})
         rows.append({"kind": grid_row.kind, "cells": cells})
-    return rows
+    head = []
+    for row in rows:
+        if row["kind"] != "header":
+            break
+        head.append(row)
+    return head, rows[len(head) :]
 
 
-def print_context(report) -> dict:
+# Share of the width the label columns take, by how many there are; the value columns
+# split the rest. Fixed widths also spare the layout engine measuring every cell.
+LABEL_SHARE = {0: (), 1: (34,), 3: (6, 7, 24)}
+
+
+def column_widths(table) -> list[float]:
+    depth = max(block.label_depth for block in table.blocks)
+    labels = LABEL_SHARE.get(depth) or tuple(40 / depth for _ in range(depth))
+    values = table_width(table) - depth
+    rest = (100 - sum(labels)) / values
+    return [*labels, *([round(rest, 3)] * values)]
+
+
+def print_context(report, *, history=(), for_pdf=False) -> dict:
+    """history: (year, applications received) of the agency's reports, oldest first."""
     fmt = report.fmt
     sections = report.sections()
     parts = []
@@ -51,7 +76,10 @@ def print_context(report) -> dict:
         if part.table:
             table = fmt.table(part.table)
             item["table"] = table
-            item["rows"] = table_rows(report, table)
+            item["head"], item["rows"] = table_rows(report, table)
+            item["columns"] = column_widths(table)
+        if report.include_charts and part.key == "s3":
+            item["charts"] = [c for c in (outcome_chart(report), received_chart(history)) if c]
         parts.append(item)
     return {
         "report": report,
@@ -59,4 +87,36 @@ def print_context(report) -> dict:
         "preamble": paragraphs(report.preamble),
         "parts": parts,
         "draft": report.status != report.Status.PUBLISHED,
+        "fonts": font_faces() if for_pdf else [],
+        "stacks": font_stacks(),
+        "keywords": f"政府信息公开,年度报告,{report.year},{report.agency.name}",
+        "created": timezone.now().isoformat(timespec="seconds"),
+    }
+
+
+FONT_FILES = (
+    ("GKSerifSC-Regular.otf", "GK Serif SC", "normal"),
+    ("GKSerifSC-Bold.otf", "GK Serif SC", "bold"),
+    ("GKSansSC-Regular.otf", "GK Sans SC", "normal"),
+)
+GENERIC = {"heading": "sans-serif"}
+
+
+def font_faces() -> list[dict]:
+    """@font-face rules for the print fonts built at set-up (only those present)."""
+    from gkreport.pdf import FONTS_PREFIX
+
+    folder = Path(settings.PDF_FONT_DIR)
+    return [
+        {"family": family, "weight": weight, "url": FONTS_PREFIX + filename}
+        for filename, family, weight in FONT_FILES
+        if (folder / filename).exists()
+    ]
+
+
+def font_stacks() -> dict[str, str]:
+    """The settings' font lists as CSS font-family values."""
+    return {
+        role: ", ".join(f'"{name}"' for name in names) + ", " + GENERIC.get(role, "serif")
+        for role, names in settings.PDF_FONTS.items()
     }

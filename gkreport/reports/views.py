@@ -8,7 +8,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,7 +16,9 @@ from django.views.decorators.http import require_POST
 
 from gkreport.formats.grid import table_grid
 from gkreport.formats.narrative import INTRO
-from gkreport.reports import workflow
+from gkreport.lib.http import content_disposition
+from gkreport.pdf import PdfError
+from gkreport.reports import rendering, workflow
 from gkreport.reports.access import agency_for, memberships, report_for
 from gkreport.reports.checking import run_checks, submission_problems, unexplained
 from gkreport.reports.editing import Conflict, Locked, fingerprint, save_page
@@ -405,11 +407,23 @@ def checks(request, code):
 @login_required
 def preview(request, code):
     report, membership = report_for(request, code)
-    from gkreport.reports.printing import print_context
+    html = rendering.report_html(
+        report, screen=True, back=report.get_absolute_url(), pdf_url=rendering.pdf_url(report)
+    )
+    return HttpResponse(html)
 
-    context = print_context(report)
-    context.update({"screen": True, "membership": membership, "back": report.get_absolute_url()})
-    return render(request, "print/report.html", context)
+
+@login_required
+def report_pdf(request, code):
+    report, _ = report_for(request, code)
+    try:
+        pdf = rendering.report_pdf(report)
+    except PdfError as error:
+        messages.error(request, str(error))
+        return redirect(report)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition(rendering.pdf_filename(report))
+    return response
 
 
 @require_POST

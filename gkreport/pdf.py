@@ -1,0 +1,93 @@
+"""The only module that imports WeasyPrint: HTML in, PDF bytes out.
+
+Print layout lives in templates/print/ and static/print/. Rendering never fetches
+anything but the app's own static files: text a user typed cannot make the server reach
+a URL or a local file.
+"""
+
+import logging
+import mimetypes
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+
+logger = logging.getLogger(__name__)
+
+# The base URL print templates resolve against; only /static/… under it is served.
+BASE_URL = "https://gkreport.internal/"
+STATIC_PREFIX = BASE_URL + "static/"
+FONTS_PREFIX = BASE_URL + "fonts/"  # the print fonts built by gk_fonts (PDF_FONT_DIR)
+
+
+class PdfError(Exception):
+    """Rendering failed; the message says why."""
+
+
+_lock = threading.Lock()
+_fonts = None
+
+
+def font_configuration():
+    """One FontConfiguration per process: building it scans the system fonts."""
+    global _fonts
+    with _lock:
+        if _fonts is None:
+            from weasyprint.text.fonts import FontConfiguration
+
+            _fonts = FontConfiguration()
+        return _fonts
+
+
+def harfbuzz_subset_available() -> bool:
+    """Without libharfbuzz-subset WeasyPrint subsets fonts with fontTools, ~25× slower."""
+    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+
+    return harfbuzz_subset is not None and bool(harfbuzz.hb_version_atleast(4, 1, 0))
+
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
+
+    def _response(url, path: Path):
+        # WeasyPrint only applies a stylesheet served as text/css.
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        headers = {"Content-Type": content_type}
+        return URLFetcherResponse(url, body=path.read_bytes(), headers=headers)
+
+    class StaticOnlyFetcher(URLFetcher):
+        """Serves the app's static files; refuses every other URL (http, file, data …)."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith(STATIC_PREFIX):
+                relative = unquote(urlsplit(url).path)[len("/static/") :]
+                path = finders.find(relative) if ".." not in relative.split("/") else None
+                if path:
+                    return _response(url, Path(path))
+            if url.startswith(FONTS_PREFIX):
+                name = unquote(urlsplit(url).path)[len("/fonts/") :]
+                path = Path(settings.PDF_FONT_DIR) / name
+                if "/" not in name and not name.startswith(".") and path.is_file():
+                    return _response(url, path)
+            logger.warning("PDF rendering refused to fetch %s", url[:200])
+            raise URLFetchingError(f"refused: {url[:200]}")
+
+    return StaticOnlyFetcher
+
+
+def html_to_pdf(html: str, *, tagged: bool = True) -> bytes:
+    """Render an HTML document to PDF bytes. Raises PdfError.
+
+    Title, author, subject, keywords and creation date come from the document's <title>
+    and <meta> elements; bookmarks from the headings' bookmark-level (print CSS)."""
+    try:
+        from weasyprint import HTML
+
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher_class()())
+        return document.write_pdf(font_config=font_configuration(), pdf_tags=tagged)
+    except PdfError:
+        raise
+    except Exception as error:  # WeasyPrint raises many types; callers get one
+        raise PdfError(f"PDF生成失败：{error}") from error

@@ -1,0 +1,54 @@
+"""A report as a printed document: HTML for the preview, PDF bytes for download and publishing."""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from gkreport.lib.values import read_value
+from gkreport.pdf import html_to_pdf
+from gkreport.reports.models import Report
+from gkreport.reports.printing import print_context
+
+
+def received_history(report: Report) -> list[tuple[int, int]]:
+    """Applications received per year from the agency's reports up to this one (charts)."""
+    if report.pk is None:
+        rows = [(report.year, report.cells)]
+    else:
+        rows = (
+            Report.objects.filter(agency_id=report.agency_id, year__lte=report.year)
+            .order_by("year")
+            .values_list("year", "cells")
+        )
+    history = []
+    for year, cells in rows:
+        value = read_value(cells.get("t3.new_received.total", ""), "count").value
+        if value is not None:
+            history.append((year, value))
+    return history
+
+
+def report_html(report: Report, *, final: bool = False, screen: bool = False, **extra) -> str:
+    history = received_history(report) if report.include_charts else []
+    context = print_context(report, history=history, for_pdf=not screen)
+    if final:
+        context["draft"] = False
+    context.update({"screen": screen, **extra})
+    return render_to_string("print/report.html", context)
+
+
+def report_pdf(report: Report) -> bytes:
+    """The PDF as the agency sees it now: drafts carry a 草稿 watermark on every page."""
+    return html_to_pdf(report_html(report))
+
+
+def final_pdf(report: Report) -> bytes:
+    """The PDF the publishing step freezes: no watermark, whatever the status says."""
+    return html_to_pdf(report_html(report, final=True))
+
+
+def pdf_filename(report: Report) -> str:
+    return f"{report.agency.name}{report.year}年政府信息公开工作年度报告.pdf"
+
+
+def pdf_url(report: Report) -> str:
+    return reverse("report_pdf", args=[report.code])
