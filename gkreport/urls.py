@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from gkreport.reports import views
 
@@ -23,4 +23,5 @@ urlpatterns = [
     path("r/<uuid:code>/preview/", views.preview, name="preview"),
     path("r/<uuid:code>/pdf/", views.report_pdf, name="report_pdf"),
     path("r/<uuid:code>/transition/<str:name>/", views.transition, name="transition"),
+    path("", include("gkreport.review.urls")),
 ]

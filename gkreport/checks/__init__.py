@@ -19,9 +19,10 @@ from gkreport.checks.rules.s5_copy_paste import s5_copy_paste
 from gkreport.checks.rules.s6_repeated_text import s6_repeated_text
 from gkreport.checks.rules.s7_fee_notices import s7_fee_notices
 from gkreport.checks.rules.s9_template_rows import s9_template_rows
+from gkreport.checks.rules.s10_consolidated import s10_consolidated
 
-# Errors first, warnings after (GSA FAC style). S8 (publication deadline) and S10
-# (consolidated report vs departments) need workflow data and live with the review pages.
+# Errors first, warnings after (GSA FAC style). S8 (publication deadline) needs the
+# publication date and lives with the review dashboard (overdue column).
 RULES = (
     h5_values,
     h6_fee_statement,
@@ -33,13 +34,21 @@ RULES = (
     s6_repeated_text,
     s7_fee_notices,
     s9_template_rows,
+    s10_consolidated,
 )
 
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 
 
-def check_report(report: dict, *, previous: dict | None = None, peers=()) -> CheckResult:
-    ctx = Context(fmt=report_format(report), previous=previous, peers=tuple(peers))
+def check_report(
+    report: dict, *, previous: dict | None = None, peers=(), departments=()
+) -> CheckResult:
+    ctx = Context(
+        fmt=report_format(report),
+        previous=previous,
+        peers=tuple(peers),
+        departments=tuple(departments),
+    )
     findings, not_assessed = check_identities(report, ctx.fmt)
     for rule in RULES:
         findings.extend(rule(report, ctx))

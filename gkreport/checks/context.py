@@ -10,3 +10,4 @@ class Context:
     fmt: Format
     previous: dict | None = None  # last year's report of the same agency (S1, S2, S6)
     peers: tuple[dict, ...] = field(default_factory=tuple)  # same year, other agencies (S5)
+    departments: tuple[dict, ...] = field(default_factory=tuple)  # a government's (S10)

@@ -121,3 +121,7 @@ def legacy_template_row(year, legacy_label, rows):
         f"表三{legacy_label}：{year}年度报告应按2021年格式分三行填写（{listed}），"
         "本报告仍用2019年格式的单行"
     )
+
+
+def consolidated(label, own, total, count):
+    return f"{label}：本级政府报告为{number(own)}，{count}个部门报告之和为{number(total)}，请核对"

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from gkreport.reports.models import Event, Report
 from gkreport.reports.pages import Page, page_content
+from gkreport.reports.summary import refresh_counts
 
 MAX_ATTEMPTS = 5
 
@@ -48,9 +49,9 @@ def save_page(report: Report, page: Page, user, seen: str, changes: dict) -> Rep
         if not diff:
             return fresh
         with transaction.atomic():
-            updated = Report.objects.filter(pk=fresh.pk, version=fresh.version).update(
-                version=fresh.version + 1, **values
-            )
+            updated = Report.objects.filter(
+                pk=fresh.pk, version=fresh.version, status__in=Report.EDITABLE
+            ).update(version=fresh.version + 1, **values)
             if updated == 1:
                 Event.objects.create(
                     report=fresh, kind=Event.Kind.EDIT, user=user, page=page.key, changes=diff
@@ -58,6 +59,7 @@ def save_page(report: Report, page: Page, user, seen: str, changes: dict) -> Rep
                 for field, value in values.items():
                     setattr(fresh, field, value)
                 fresh.version += 1
+                refresh_counts(fresh)
                 return fresh
     raise Conflict(None)
 

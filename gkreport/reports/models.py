@@ -1,3 +1,4 @@
+import json
 import uuid
 from functools import cached_property
 
@@ -119,6 +120,11 @@ class Report(models.Model):
     )
     # Bumped on every save of content: a save based on an older version is refused.
     version = models.PositiveIntegerField("版本号", default=1)
+    # Cached by every save (gkreport/reports/summary.py) so dashboards of thousands of
+    # agencies need no checking per request; the checks page always recomputes.
+    error_count = models.PositiveIntegerField("错误数", default=0)
+    warning_count = models.PositiveIntegerField("警告数", default=0)
+    submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
     source_name = models.CharField("导入来源", max_length=200, blank=True)
     # What an import could not place and the decisions it made, as shown to the user.
     import_log = models.JSONField("导入记录", default=dict, blank=True)
@@ -135,10 +141,46 @@ class Report(models.Model):
     def __str__(self):
         return f"{self.agency.name} {self.year}年度报告"
 
+    CONTENT_FIELDS = (
+        "title",
+        "preamble",
+        "narrative",
+        "cells",
+        "explanations",
+        "prefilled",
+        "include_charts",
+        "signature",
+        "signed_on",
+    )
+    EDITABLE = ("draft", "returned")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the content was when loaded: save() refuses to change it outside
+        # draft/returned, whoever calls it (views, admin, shell, imports).
+        instance._loaded_status = instance.__dict__.get("status")
+        instance._loaded_content = instance._content()
+        return instance
+
+    def _content(self) -> str:
+        values = {f: self.__dict__.get(f) for f in self.CONTENT_FIELDS if f in self.__dict__}
+        return json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+
     def save(self, *args, **kwargs):
         if not self.format_version:
             self.format_version = format_for_year(self.year).version
+        loaded_status = getattr(self, "_loaded_status", None)
+        if (
+            self.pk is not None
+            and loaded_status is not None
+            and loaded_status not in self.EDITABLE
+            and self._content() != self._loaded_content
+        ):
+            raise ContentLocked(f"报告状态为“{self.Status(loaded_status).label}”，内容不能修改")
         super().save(*args, **kwargs)
+        self._loaded_status = self.status
+        self._loaded_content = self._content()
 
     def get_absolute_url(self):
         from django.urls import reverse
@@ -180,6 +222,10 @@ class Report(models.Model):
         }
 
 
+class ContentLocked(Exception):
+    """A change to a report's content outside draft and returned."""
+
+
 class Event(models.Model):
     """What happened to a report: a save with its changes, or a change of status."""
 
@@ -200,6 +246,8 @@ class Event(models.Model):
     page = models.CharField("页面", max_length=12, blank=True)
     # {cell code or part.sub: [old, new]}
     changes = models.JSONField("改动", default=dict, blank=True)
+    # On submission: the content as submitted, to show reviewers what changed since.
+    snapshot = models.JSONField("报送内容", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "报告记录"
@@ -207,3 +255,131 @@ class Event(models.Model):
 
     def __str__(self):
         return f"{self.report} {self.get_kind_display()} {self.created:%Y-%m-%d %H:%M}"
+
+
+class Office(models.Model):
+    """A supervising office (政务公开办): reviews the reports of its region's agencies."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField("名称", max_length=200)
+    region = models.ForeignKey(Region, models.PROTECT, related_name="offices", verbose_name="区域")
+    include_lower = models.BooleanField(
+        "下级区域只读", default=False, help_text="可查看下级区域机关已报送的报告（只读）"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "政务公开主管部门"
+
+    def __str__(self):
+        return self.name
+
+
+class OfficeMembership(models.Model):
+    class Role(models.TextChoices):
+        REVIEWER = "reviewer", "审核人"
+        VIEWER = "viewer", "只读"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="office_memberships",
+        verbose_name="用户",
+    )
+    office = models.ForeignKey(
+        Office, models.CASCADE, related_name="memberships", verbose_name="主管部门"
+    )
+    role = models.CharField("角色", max_length=10, choices=Role.choices, default=Role.REVIEWER)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "主管部门成员"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "office"], name="unique_office_membership")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.office}"
+
+
+class Deadline(models.Model):
+    """The publication deadline for a region's agencies in a report year (default 31 January)."""
+
+    region = models.ForeignKey(
+        Region, models.CASCADE, related_name="deadlines", verbose_name="区域"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    due = models.DateField("截止日期")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报送截止日期"
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year"], name="one_deadline_per_region_year")
+        ]
+
+    def __str__(self):
+        return f"{self.region} {self.year}年度 {self.due}"
+
+
+class ReviewComment(models.Model):
+    """A reviewer's comment on one part or table, shown to the agency when the report returns."""
+
+    report = models.ForeignKey(Report, models.CASCADE, related_name="comments", verbose_name="报告")
+    target = models.CharField("位置", max_length=12)  # page key: info, s1, t2 …
+    text = models.TextField("意见")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, verbose_name="审核人"
+    )
+    created = models.DateTimeField("时间", auto_now_add=True)
+    resolved = models.BooleanField("已处理", default=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "审核意见"
+        ordering = ["created"]
+
+
+class PublishedVersion(models.Model):
+    """A published report, frozen: the data snapshot and the PDF bytes with their SHA-256.
+
+    Never changed after it is written; a correction is a new version."""
+
+    report = models.ForeignKey(Report, models.PROTECT, related_name="versions", verbose_name="报告")
+    number = models.PositiveSmallIntegerField("版本")
+    snapshot = models.JSONField("数据快照")
+    pdf = models.BinaryField("PDF")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    published_at = models.DateTimeField("公开时间")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, verbose_name="公开人"
+    )
+    correction_note = models.TextField("更正说明", blank=True)
+    is_current = models.BooleanField("现行版本", default=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "已公开版本"
+        ordering = ["report", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="unique_version_number"),
+            models.UniqueConstraint(
+                fields=["report"], condition=models.Q(is_current=True), name="one_current_version"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.report} 第{self.number}版"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            frozen = (
+                PublishedVersion.objects.filter(pk=self.pk)
+                .values("snapshot", "sha256", "number", "published_at")
+                .first()
+            )
+            if frozen and (frozen["snapshot"] != self.snapshot or frozen["sha256"] != self.sha256):
+                raise FrozenError("已公开的版本不能修改，更正请发布新版本")
+            update_fields = kwargs.get("update_fields")
+            if update_fields is None or set(update_fields) - {"is_current"}:
+                kwargs["update_fields"] = ["is_current"]
+        super().save(*args, **kwargs)
+
+
+class FrozenError(Exception):
+    pass

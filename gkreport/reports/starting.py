@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 
 from gkreport.formats import format_for_year
 from gkreport.reports.models import Agency, Event, Report
+from gkreport.reports.summary import refresh_counts
 
 
 class AlreadyStarted(Exception):
@@ -57,4 +58,5 @@ def start_report(agency: Agency, year: int, user) -> Report:
         signature=agency.name,
     )
     Event.objects.create(report=report, kind=Event.Kind.CREATE, user=user, to_status=report.status)
+    refresh_counts(report)
     return report

@@ -72,9 +72,12 @@ def _pending_input(request):
 def home(request):
     """One agency: go straight to it; several: choose."""
     rows = list(memberships(request.user))
-    if len(rows) == 1:
+    offices = list(request.user.office_memberships.select_related("office"))
+    if len(rows) == 1 and not offices:
         return redirect("agency", rows[0].agency.code)
-    return render(request, "reports/choose_agency.html", {"memberships": rows})
+    if offices and not rows:
+        return redirect("offices")
+    return render(request, "reports/choose_agency.html", {"memberships": rows, "offices": offices})
 
 
 @login_required
@@ -144,10 +147,21 @@ def report_overview(request, code):
             "completeness": completeness(report),
             "result": result,
             "problems": submission_problems(report, result),
-            "transitions": workflow.allowed(report, membership),
+            "transitions": workflow.allowed(report, membership.role),
+            "comments": _open_comments(report),
             "events": report.events.select_related("user")[:20],
         },
     )
+
+
+def _open_comments(report, target=None):
+    """The office's comments the agency should act on: shown while the report is returned."""
+    if report.status != Report.Status.RETURNED:
+        return []
+    comments = report.comments.filter(resolved=False)
+    if target:
+        comments = comments.filter(target=target)
+    return list(comments)
 
 
 def _common(report, membership, current):
@@ -157,6 +171,7 @@ def _common(report, membership, current):
         "pages": pages(report.fmt),
         "current": current,
         "editable": report.is_editable and membership.role != "reader",
+        "comments": _open_comments(report, current.key if current else None),
     }
 
 
@@ -432,7 +447,7 @@ def transition(request, code, name):
     report, membership = report_for(request, code, write=True)
     comment = request.POST.get("comment", "")
     try:
-        workflow.perform(report, membership, name, request.user, comment)
+        workflow.perform(report, membership.role, name, request.user, comment)
     except workflow.Refused as refused:
         for reason in refused.reasons:
             messages.error(request, reason)

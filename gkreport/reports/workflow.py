@@ -1,17 +1,29 @@
 """The report workflow as one explicit table of transitions, each logged as an event.
 
-A transition is a conditional update (status must still be what the person saw), so a
-double click or two people at once make one transition, not two.
+    draft ──submit──▶ submitted ──approve──▶ approved ──publish──▶ published
+      ▲                 │  ▲                   │                      │
+      └───(edit)── returned ◀──return──────────┘                      │
+      ▲                                                               │
+      └──────────────────────────── correct ◀─────────────────────────┘
+
+A transition is a conditional update (the status must still be what the person saw), so a
+double click or two people at once make one transition, not two. Who may do what is the
+`roles` column: agency roles (editor, signer) and office roles (reviewer).
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
-from gkreport.reports.models import Event, Membership, Report
+from gkreport.reports.models import Event, PublishedVersion, Report
 
 S = Report.Status
+SIGNER, EDITOR, REVIEWER = "signer", "editor", "reviewer"
+ROLE_NAMES = {SIGNER: "审核签发人", EDITOR: "填报人", REVIEWER: "主管部门审核人"}
 
 
 class Refused(Exception):
@@ -36,6 +48,7 @@ class Transition:
     done: str
     guard: Callable | None = None
     needs_comment: bool = False
+    style: str = "primary"
 
 
 TRANSITIONS = {
@@ -46,51 +59,131 @@ TRANSITIONS = {
             "报送",
             (S.DRAFT, S.RETURNED),
             S.SUBMITTED,
-            (Membership.Role.SIGNER,),
+            (SIGNER,),
             "已报送。报告已锁定，退回前不能再修改。",
             guard=_submission_guard,
+        ),
+        Transition(
+            "return",
+            "退回修改",
+            (S.SUBMITTED, S.APPROVED),
+            S.RETURNED,
+            (REVIEWER,),
+            "已退回，机关可以修改后重新报送。",
+            needs_comment=True,
+            style="outline-danger",
+        ),
+        Transition("approve", "审核通过", (S.SUBMITTED,), S.APPROVED, (REVIEWER,), "已审核通过。"),
+        Transition(
+            "publish",
+            "公开",
+            (S.APPROVED,),
+            S.PUBLISHED,
+            (REVIEWER,),
+            "已公开：报告与PDF已定稿保存。",
+        ),
+        Transition(
+            "correct",
+            "更正",
+            (S.PUBLISHED,),
+            S.DRAFT,
+            (SIGNER, REVIEWER),
+            "已开始更正：修改后重新报送，公开后替换现行版本，原版本保留。",
+            needs_comment=True,
+            style="outline-secondary",
         ),
     )
 }
 
 
-def allowed(report: Report, membership: Membership) -> list[Transition]:
-    return [
-        t for t in TRANSITIONS.values() if report.status in t.sources and membership.role in t.roles
-    ]
+def allowed(report: Report, role: str) -> list[Transition]:
+    return [t for t in TRANSITIONS.values() if report.status in t.sources and role in t.roles]
 
 
-def perform(report: Report, membership: Membership, name: str, user, comment: str = "") -> Report:
+def perform(report: Report, role: str, name: str, user, comment: str = "") -> Report:
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise Refused(["没有这个操作"])
-    if membership.role not in transition.roles:
-        raise Refused(
-            [
-                f"只有{'、'.join(Membership.Role(r).label for r in transition.roles)}可以{transition.label}"
-            ]
-        )
+    if role not in transition.roles:
+        names = "、".join(ROLE_NAMES[r] for r in transition.roles)
+        raise Refused([f"只有{names}可以{transition.label}"])
     if report.status not in transition.sources:
         raise Refused([f"报告当前状态为“{report.get_status_display()}”，不能{transition.label}"])
-    if transition.needs_comment and not comment.strip():
+    comment = comment.strip()
+    if transition.needs_comment and not comment:
         raise Refused([f"{transition.label}需要填写意见"])
     if transition.guard:
         problems = transition.guard(report)
         if problems:
             raise Refused([f"不能{transition.label}：{problem}" for problem in problems])
+    source = report.status
     with transaction.atomic():
-        changed = Report.objects.filter(pk=report.pk, status=report.status).update(
+        changed = Report.objects.filter(pk=report.pk, status=source).update(
             status=transition.target
         )
         if changed != 1:
             raise Refused(["报告状态已被他人改变，请刷新页面"])
-        Event.objects.create(
+        event = Event.objects.create(
             report=report,
             kind=Event.Kind.TRANSITION,
             user=user,
-            from_status=report.status,
+            from_status=source,
             to_status=transition.target,
-            comment=comment.strip(),
+            comment=comment,
         )
-    report.status = transition.target
+        report.status = transition.target
+        report._loaded_status = transition.target
+        EFFECTS.get(name, lambda *a: None)(report, event, user, comment)
+    from gkreport.reports.notifications import notify
+
+    transaction.on_commit(lambda: notify(report, transition, user, comment))
     return report
+
+
+def content_snapshot(report: Report) -> dict:
+    return {
+        "title": report.title,
+        "preamble": report.preamble,
+        "narrative": report.narrative,
+        "cells": report.cells,
+        "explanations": report.explanations,
+        "signature": report.signature,
+        "signed_on": str(report.signed_on or ""),
+    }
+
+
+def _on_submit(report, event, user, comment):
+    report.submitted_at = timezone.now()
+    Report.objects.filter(pk=report.pk).update(submitted_at=report.submitted_at)
+    event.snapshot = content_snapshot(report)
+    event.save(update_fields=["snapshot"])
+    # The office's comments of the last round have been answered by this submission.
+    report.comments.filter(resolved=False).update(resolved=True)
+
+
+def _on_publish(report, event, user, comment):
+    from gkreport.reports.rendering import final_pdf, snapshot_for_public
+
+    pdf = final_pdf(report)
+    last = report.versions.aggregate(n=Max("number"))["n"] or 0
+    note = (
+        report.events.filter(to_status=S.DRAFT, from_status=S.PUBLISHED)
+        .values_list("comment", flat=True)
+        .first()
+        if last
+        else ""
+    )
+    report.versions.filter(is_current=True).update(is_current=False)
+    PublishedVersion.objects.create(
+        report=report,
+        number=last + 1,
+        snapshot=snapshot_for_public(report),
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        published_at=timezone.now(),
+        published_by=user,
+        correction_note=note or "",
+    )
+
+
+EFFECTS = {"submit": _on_submit, "publish": _on_publish}

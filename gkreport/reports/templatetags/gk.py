@@ -44,3 +44,8 @@ def value_cell(item):
         f'aria-label="{escape(item["label"])}"{title}>'
         f'<div class="computed small" data-for="{code}"></div>{extras}</td>'
     )
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "") if mapping else ""

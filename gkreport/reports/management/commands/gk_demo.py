@@ -13,7 +13,7 @@ from django.db import transaction
 
 from gkreport.imports.files import read_report_file
 from gkreport.reports.importing import fill_contact, region_path, save_import
-from gkreport.reports.models import Agency, Membership
+from gkreport.reports.models import Agency, Membership, Office, OfficeMembership
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
@@ -28,6 +28,8 @@ class Command(BaseCommand):
             accounts = []
             for entry in demo["agencies"]:
                 accounts.extend(self._agency(entry, demo["password"]))
+            for entry in demo.get("offices", []):
+                accounts.append(self._office(entry, demo["password"]))
             self._admin(demo["admin"], demo["password"])
         self.stdout.write("演示数据已载入。登录地址 http://127.0.0.1:8000/admin/")
         self.stdout.write(f"  管理员：{demo['admin']} / {demo['password']}")
@@ -57,7 +59,23 @@ class Command(BaseCommand):
             accounts.append((username, agency.name, role.label))
         return accounts
 
+    def _office(self, entry, password):
+        office, _ = Office.objects.update_or_create(
+            name=entry["name"],
+            defaults={
+                "region": region_path(entry["region"]),
+                "include_lower": entry["include_lower"],
+            },
+        )
+        username = f"{entry['accounts']}-reviewer"
+        user = self._user(username, password)
+        OfficeMembership.objects.update_or_create(
+            user=user, office=office, defaults={"role": OfficeMembership.Role.REVIEWER}
+        )
+        return username, office.name, "审核人"
+
     def _user(self, username, password, **flags):
+        flags.setdefault("email", f"{username}@example.cn")
         user, created = get_user_model().objects.get_or_create(username=username, defaults=flags)
         if created:
             user.set_password(password)

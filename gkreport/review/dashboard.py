@@ -1,0 +1,103 @@
+"""The office's overview of a year: one row per agency of its jurisdiction.
+
+A fixed number of queries whatever the number of agencies: agencies, their reports of the
+year (without the heavy content columns) and the deadlines, each in one query. Error and
+warning counts are the ones cached on each report at every save.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from gkreport.reports.models import Agency, Deadline, Report
+from gkreport.review.access import jurisdiction
+
+DELIVERED = (Report.Status.SUBMITTED, Report.Status.APPROVED, Report.Status.PUBLISHED)
+STATUS_FILTERS = {"none": "未开始", **dict(Report.Status.choices)}
+SORTS = {
+    "name": lambda row: row.agency.name,
+    "status": lambda row: row.status_order,
+    "submitted": lambda row: (
+        row.report is None or row.report.submitted_at is None,
+        row.report and row.report.submitted_at or timezone.now(),
+    ),
+    "days": lambda row: row.days_left,
+    "errors": lambda row: -(row.report.error_count if row.report else -1),
+    "warnings": lambda row: -(row.report.warning_count if row.report else -1),
+}
+STATUS_ORDER = {None: 0, "draft": 1, "returned": 2, "submitted": 3, "approved": 4, "published": 5}
+
+
+def default_deadline(agency: Agency, year: int) -> datetime.date:
+    """条例第四十九条: departments by 31 January; the 本级政府's own report by 31 March."""
+    month = 3 if agency.kind == Agency.Kind.GOVERNMENT else 1
+    return datetime.date(year + 1, month, 31)
+
+
+@dataclass
+class Row:
+    agency: Agency
+    report: Report | None
+    due: datetime.date
+    days_left: int
+    overdue: bool
+    read_only: bool
+
+    @property
+    def status_order(self):
+        return STATUS_ORDER[self.report.status if self.report else None]
+
+    @property
+    def status_label(self):
+        return self.report.get_status_display() if self.report else "未开始"
+
+
+def dashboard_rows(office, year, *, status="", kind="", q="", overdue=False, sort="name"):
+    acting, reading = jurisdiction(office)
+    agencies = Agency.objects.filter(region_id__in=acting + reading).select_related("region")
+    if kind:
+        agencies = agencies.filter(kind=kind)
+    if q:
+        agencies = agencies.filter(name__contains=q)
+    reports = {
+        r.agency_id: r
+        for r in Report.objects.filter(year=year, agency__in=agencies).only(
+            "code", "agency_id", "year", "status", "submitted_at", "error_count", "warning_count"
+        )
+    }
+    deadlines = dict(
+        Deadline.objects.filter(year=year, region_id__in=acting + reading).values_list(
+            "region_id", "due"
+        )
+    )
+    today = timezone.localdate()
+    rows = []
+    for agency in agencies:
+        report = reports.get(agency.pk)
+        due = deadlines.get(agency.region_id) or default_deadline(agency, year)
+        delivered = report is not None and report.status in DELIVERED
+        row = Row(
+            agency=agency,
+            report=report,
+            due=due,
+            days_left=(due - today).days,
+            overdue=today > due and not delivered,
+            read_only=agency.region_id not in acting,
+        )
+        if status == "none" and report is not None:
+            continue
+        if status and status != "none" and (report is None or report.status != status):
+            continue
+        if overdue and not row.overdue:
+            continue
+        rows.append(row)
+    rows.sort(key=SORTS.get(sort, SORTS["name"]))
+    return rows
+
+
+def summary(rows) -> dict:
+    counts = {label: 0 for label in STATUS_FILTERS.values()}
+    for row in rows:
+        counts[row.status_label] += 1
+    return {"counts": counts, "overdue": sum(1 for r in rows if r.overdue), "total": len(rows)}

@@ -1,0 +1,59 @@
+"""The dashboard as an Excel workbook (openpyxl)."""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+HEADERS = (
+    "机关",
+    "区域",
+    "类型",
+    "状态",
+    "报送时间",
+    "截止日期",
+    "剩余天数",
+    "逾期",
+    "错误",
+    "警告",
+)
+OVERDUE = PatternFill("solid", fgColor="F8D7DA")
+
+
+def dashboard_workbook(office, year, rows) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"{year}年度"
+    sheet.append([f"{office.name} {year}年度政府信息公开工作年度报告报送情况"])
+    sheet.append(HEADERS)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        report = row.report
+        submitted = (
+            report.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if report and report.submitted_at
+            else ""
+        )
+        sheet.append(
+            [
+                row.agency.name,
+                row.agency.region.path,
+                row.agency.get_kind_display(),
+                row.status_label,
+                submitted,
+                row.due.isoformat(),
+                row.days_left,
+                "是" if row.overdue else "",
+                report.error_count if report else "",
+                report.warning_count if report else "",
+            ]
+        )
+        if row.overdue:
+            for cell in sheet[sheet.max_row]:
+                cell.fill = OVERDUE
+    for column, width in zip("ABCDEFGHIJ", (34, 24, 14, 10, 18, 12, 10, 6, 6, 6), strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,188 @@
+"""The supervising office's pages: dashboard, cross-report checks, review, transitions."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from gkreport.checks import check_report
+from gkreport.lib.http import content_disposition
+from gkreport.pdf import PdfError
+from gkreport.reports import rendering, workflow
+from gkreport.reports.checking import run_checks
+from gkreport.reports.models import Agency, OfficeMembership, Report, ReviewComment
+from gkreport.reports.pages import pages
+from gkreport.review.access import jurisdiction, office_for, review_report_for
+from gkreport.review.dashboard import SORTS, STATUS_FILTERS, dashboard_rows, summary
+from gkreport.review.diff import submission_diff
+from gkreport.review.export import dashboard_workbook
+
+CROSS_RULES = ("S1", "S2", "S5", "S10")
+
+
+@login_required
+def offices(request):
+    rows = list(OfficeMembership.objects.filter(user=request.user).select_related("office"))
+    year = datetime.date.today().year - 1
+    if len(rows) == 1:
+        return redirect("dashboard", rows[0].office.code, year)
+    return render(request, "review/offices.html", {"memberships": rows, "year": year})
+
+
+@login_required
+def dashboard(request, code, year):
+    office, membership = office_for(request, code)
+    filters = {
+        "status": request.GET.get("status", "")
+        if request.GET.get("status") in STATUS_FILTERS
+        else "",
+        "kind": request.GET.get("kind", "")
+        if request.GET.get("kind") in Agency.Kind.values
+        else "",
+        "q": request.GET.get("q", "").strip()[:50],
+        "overdue": request.GET.get("overdue") == "1",
+        "sort": request.GET.get("sort", "name") if request.GET.get("sort") in SORTS else "name",
+    }
+    rows = dashboard_rows(office, year, **filters)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            dashboard_workbook(office, year, rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = f"{office.name}{year}年度年报报送情况.xlsx"
+        response["Content-Disposition"] = content_disposition(name)
+        return response
+    context = {
+        "office": office,
+        "membership": membership,
+        "year": year,
+        "rows": rows,
+        "summary": summary(rows),
+        "filters": filters,
+        "statuses": STATUS_FILTERS,
+        "kinds": Agency.Kind.choices,
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "review/dashboard.html", context)
+
+
+@login_required
+def cross_checks(request, code, year):
+    """The warnings that need several reports: S5 between agencies, S1/S2 against last year,
+    S10 a government against its departments."""
+    office, membership = office_for(request, code)
+    acting, _ = jurisdiction(office)
+    reports = list(
+        Report.objects.filter(year__in=(year - 1, year), agency__region_id__in=acting)
+        .exclude(status=Report.Status.DRAFT)
+        .select_related("agency")
+    )
+    this_year = [r for r in reports if r.year == year]
+    last_year = {r.agency_id: r.as_check_dict() for r in reports if r.year == year - 1}
+    dicts = {r.pk: r.as_check_dict() for r in this_year}
+    departments = [dicts[r.pk] for r in this_year if r.agency.kind == Agency.Kind.DEPARTMENT]
+    items = []
+    for report in this_year:
+        data = dicts[report.pk]
+        result = check_report(
+            data,
+            previous=last_year.get(report.agency_id),
+            peers=[d for pk, d in dicts.items() if pk != report.pk],
+            departments=departments if report.agency.kind == Agency.Kind.GOVERNMENT else (),
+        )
+        found = [f for f in result.findings if f.rule in CROSS_RULES]
+        if found:
+            items.append({"report": report, "findings": found})
+    return render(
+        request,
+        "review/cross.html",
+        {"office": office, "year": year, "items": items, "count": len(this_year)},
+    )
+
+
+@login_required
+def review(request, code):
+    report, membership, may_act = review_report_for(request, code)
+    result = run_checks(report)
+    comments = report.comments.select_related("author")
+    events = report.events.select_related("user")[:30]
+    context = {
+        "report": report,
+        "membership": membership,
+        "may_act": may_act,
+        "result": result,
+        "explanations": report.explanations,
+        "comments": comments,
+        "targets": [(p.key, p.title) for p in pages(report.fmt)],
+        "transitions": workflow.allowed(report, "reviewer") if may_act else [],
+        "events": events,
+        "diff": submission_diff(report),
+        "versions": report.versions.only(
+            "number", "sha256", "published_at", "is_current", "correction_note"
+        ),
+    }
+    return render(request, "review/review.html", context)
+
+
+@login_required
+def review_preview(request, code):
+    report, _, _ = review_report_for(request, code)
+    back = reverse("review", args=[report.code])
+    html = rendering.report_html(
+        report, screen=True, back=back, pdf_url=reverse("review_pdf", args=[report.code])
+    )
+    return HttpResponse(html)
+
+
+@login_required
+def review_pdf(request, code):
+    report, _, _ = review_report_for(request, code)
+    version = report.versions.filter(is_current=True).first()
+    if report.status == Report.Status.PUBLISHED and version is not None:
+        pdf = bytes(version.pdf)
+    else:
+        try:
+            pdf = rendering.report_pdf(report)
+        except PdfError as error:
+            messages.error(request, str(error))
+            return redirect("review", report.code)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition(rendering.pdf_filename(report))
+    return response
+
+
+@require_POST
+@login_required
+def add_comment(request, code):
+    report, _, _ = review_report_for(request, code, act=True)
+    target = request.POST.get("target", "")
+    text = request.POST.get("text", "").strip()
+    valid = {p.key for p in pages(report.fmt)}
+    if target not in valid or not text:
+        messages.error(request, "请选择位置并填写意见。")
+    elif len(text) > 5000:
+        messages.error(request, "意见过长（最多5000字）。")
+    else:
+        ReviewComment.objects.create(report=report, target=target, text=text, author=request.user)
+        messages.success(request, "意见已添加；退回后机关可以在对应页面看到。")
+    return redirect("review", report.code)
+
+
+@require_POST
+@login_required
+def review_transition(request, code, name):
+    report, _, _ = review_report_for(request, code, act=True)
+    try:
+        workflow.perform(report, "reviewer", name, request.user, request.POST.get("comment", ""))
+    except workflow.Refused as refused:
+        for reason in refused.reasons:
+            messages.error(request, reason)
+        return redirect("review", report.code)
+    messages.success(request, workflow.TRANSITIONS[name].done)
+    if report.status == Report.Status.DRAFT:  # a correction: back with the agency
+        return redirect("offices")
+    return redirect("review", report.code)
