@@ -163,10 +163,6 @@ class Report(models.Model):
         instance._loaded_content = instance._content()
         return instance
 
-    def _content(self) -> str:
-        values = {f: self.__dict__.get(f) for f in self.CONTENT_FIELDS if f in self.__dict__}
-        return json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
-
     def save(self, *args, **kwargs):
         if not self.format_version:
             self.format_version = format_for_year(self.year).version
@@ -186,6 +182,10 @@ class Report(models.Model):
         from django.urls import reverse
 
         return reverse("report", args=[self.code])
+
+    def _content(self) -> str:
+        values = {f: self.__dict__.get(f) for f in self.CONTENT_FIELDS if f in self.__dict__}
+        return json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
 
     @property
     def is_editable(self) -> bool:
@@ -334,6 +334,9 @@ class ReviewComment(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "审核意见"
         ordering = ["created"]
+
+    def __str__(self):
+        return f"{self.report} [{self.target}] {self.text[:20]}"
 
 
 class PublishedVersion(models.Model):
