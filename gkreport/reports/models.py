@@ -154,15 +154,6 @@ class Report(models.Model):
     )
     EDITABLE = ("draft", "returned")
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # What the content was when loaded: save() refuses to change it outside
-        # draft/returned, whoever calls it (views, admin, shell, imports).
-        instance._loaded_status = instance.__dict__.get("status")
-        instance._loaded_content = instance._content()
-        return instance
-
     def save(self, *args, **kwargs):
         if not self.format_version:
             self.format_version = format_for_year(self.year).version
@@ -182,6 +173,15 @@ class Report(models.Model):
         from django.urls import reverse
 
         return reverse("report", args=[self.code])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the content was when loaded: save() refuses to change it outside
+        # draft/returned, whoever calls it (views, admin, shell, imports).
+        instance._loaded_status = instance.__dict__.get("status")
+        instance._loaded_content = instance._content()
+        return instance
 
     def _content(self) -> str:
         values = {f: self.__dict__.get(f) for f in self.CONTENT_FIELDS if f in self.__dict__}
