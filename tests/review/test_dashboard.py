@@ -1,0 +1,91 @@
+import datetime
+from io import BytesIO
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from gkreport.reports.models import Agency, Deadline, Report
+from tests.reports.conftest import stored_report
+from tests.review.conftest import set_status
+
+
+def url(offices, year=2023):
+    return f"/office/{offices.office.code}/{year}/"
+
+
+def test_it_lists_every_agency_with_status_and_deadline(client, people, offices):
+    set_status(people.report, "submitted")
+    Report.objects.filter(pk=people.report.pk).update(submitted_at=timezone.now())
+    client.force_login(offices.olivia)
+    page = client.get(url(offices)).content.decode()
+    assert "测试市行政审批服务局" in page and "测试市科学技术局" in page
+    assert "已报送" in page and "未开始" in page
+    assert "2024-01-31" in page  # the default deadline of a department
+
+
+def test_overdue_agencies_are_red(client, people, offices):
+    Deadline.objects.create(region=people.agency.region, year=2023, due=datetime.date(2024, 1, 31))
+    client.force_login(offices.olivia)
+    page = client.get(url(offices)).content.decode()
+    today = timezone.localdate()
+    if today > datetime.date(2024, 1, 31):
+        assert page.count('class="table-danger"') == 2  # draft and not started
+        assert "逾期未报送 2" in page
+
+
+def test_a_configured_deadline_wins(client, people, offices):
+    future = timezone.localdate() + datetime.timedelta(days=10)
+    Deadline.objects.create(region=people.agency.region, year=2023, due=future)
+    client.force_login(offices.olivia)
+    page = client.get(url(offices)).content.decode()
+    assert future.isoformat() in page and "table-danger" not in page
+
+
+def test_filters_and_sorting(client, people, offices):
+    set_status(people.report, "submitted")
+    client.force_login(offices.olivia)
+    page = client.get(url(offices) + "?status=none").content.decode()
+    assert "测试市科学技术局" in page and "测试市行政审批服务局" not in page
+    page = client.get(url(offices) + "?q=科学").content.decode()
+    assert "测试市科学技术局" in page and "测试市行政审批服务局" not in page
+    page = client.get(url(offices) + "?sort=status").content.decode()
+    assert page.index("测试市科学技术局") < page.index("测试市行政审批服务局")
+    assert client.get(url(offices) + "?sort=drop+table&status=<x>").status_code == 200
+
+
+def test_it_exports_to_excel(client, people, offices):
+    client.force_login(offices.olivia)
+    response = client.get(url(offices) + "?format=xlsx")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(BytesIO(response.content)).active
+    assert [c.value for c in sheet[2]][:4] == ["机关", "区域", "类型", "状态"]
+    names = {sheet.cell(row=r, column=1).value for r in range(3, sheet.max_row + 1)}
+    assert names == {"测试市行政审批服务局", "测试市科学技术局"}
+
+
+def test_the_number_of_queries_does_not_grow_with_agencies(client, people, offices):
+    client.force_login(offices.olivia)
+    client.get(url(offices))
+    with CaptureQueriesContext(connection) as few:
+        client.get(url(offices))
+    for n in range(40):
+        agency = Agency.objects.create(name=f"测试市第{n}局", region=people.agency.region)
+        stored_report(agency)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url(offices))
+    assert "测试市第39局" in response.content.decode()
+    assert len(many) == len(few)
+
+
+def test_cross_report_checks_find_copied_figures(client, people, offices):
+    copier = stored_report(people.other_agency)
+    copier.cells["t2.licensing.decisions"] = "1200"  # the same non-zero figure as Alice's
+    copier.save()
+    set_status(people.report, "submitted")
+    set_status(copier, "submitted")
+    client.force_login(offices.olivia)
+    page = client.get(url(offices) + "cross/").content.decode()
+    assert "S5.licensing" in page
+    assert "表二 行政许可 本年处理决定数量：1200与测试市科学技术局同年报告的数字完全相同" in page
