@@ -7,3 +7,4 @@ def _fast_passwords(settings):
 
 
 from tests.reports.conftest import people  # noqa: E402,F401 - personas for every test folder
+from tests.review.conftest import offices  # noqa: E402,F401 - office personas

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from gkreport.checks import check_report
@@ -24,13 +25,26 @@ from gkreport.review.export import dashboard_workbook
 CROSS_RULES = ("S1", "S2", "S5", "S10")
 
 
+def current_year(office) -> int:
+    """The latest report year in the office's region, else last year."""
+    acting, reading = jurisdiction(office)
+    latest = (
+        Report.objects.filter(agency__region_id__in=acting + reading)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    return latest or datetime.date.today().year - 1
+
+
 @login_required
 def offices(request):
     rows = list(OfficeMembership.objects.filter(user=request.user).select_related("office"))
-    year = datetime.date.today().year - 1
     if len(rows) == 1:
-        return redirect("dashboard", rows[0].office.code, year)
-    return render(request, "review/offices.html", {"memberships": rows, "year": year})
+        return redirect("dashboard", rows[0].office.code, current_year(rows[0].office))
+    for membership in rows:
+        membership.year = current_year(membership.office)
+    return render(request, "review/offices.html", {"memberships": rows})
 
 
 @login_required
@@ -128,6 +142,7 @@ def review(request, code):
     return render(request, "review/review.html", context)
 
 
+@xframe_options_sameorigin  # shown inside the review page
 @login_required
 def review_preview(request, code):
     report, _, _ = review_report_for(request, code)

@@ -49,3 +49,14 @@ def value_cell(item):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "") if mapping else ""
+
+
+@register.filter
+def status_label(value):
+    """draft → 草稿, for event logs that store the status key."""
+    from gkreport.reports.models import Report
+
+    try:
+        return Report.Status(value).label
+    except ValueError:
+        return value or ""
