@@ -10,9 +10,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gkreport.settings")
 
 # Group name → module in bench/. Groups are added as their pages are built.
-GROUPS = {"check": "bench.check", "table": "bench.table", "pdf": "bench.pdf"}
+GROUPS = {
+    "check": "bench.check",
+    "table": "bench.table",
+    "pdf": "bench.pdf",
+    "dashboard": "bench.dashboard",
+}
 # Groups that need the demo data in a database of their own.
-NEEDS_DATABASE = {"table"}
+NEEDS_DATABASE = {"table", "dashboard"}
 
 
 def main(argv):

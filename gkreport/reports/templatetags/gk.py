@@ -60,3 +60,39 @@ def status_label(value):
         return Report.Status(value).label
     except ValueError:
         return value or ""
+
+
+@register.simple_tag
+def dashboard_row(row):
+    """One agency's row on the office dashboard, built here: 2,000 rows through the template
+    engine took most of the page's time."""
+    from django.urls import reverse
+
+    report = row.report
+    classes = ' class="table-danger"' if row.overdue else ""
+    badge = ' <span class="badge text-bg-light border">只读</span>' if row.read_only else ""
+    submitted = ""
+    if report is not None and report.submitted_at:
+        submitted = report.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    if row.overdue:
+        days = f'<td class="text-danger fw-bold">逾期{-row.days_left}天</td>'
+    else:
+        days = f"<td>{row.days_left}</td>"
+    errors = warnings = action = ""
+    if report is not None:
+        errors = (
+            f'<span class="text-danger fw-bold">{report.error_count}</span>'
+            if report.error_count
+            else "0"
+        )
+        warnings = str(report.warning_count)
+        if report.status != "draft":
+            url = reverse("review", args=[report.code])
+            action = f'<a class="btn btn-sm btn-outline-primary" href="{url}">审核</a>'
+    return mark_safe(
+        f"<tr{classes}><td>{escape(row.agency.name)}{badge}</td>"
+        f'<td class="small">{escape(row.agency.region.name)}</td>'
+        f'<td>{escape(row.status_label)}</td><td class="small">{submitted}</td>'
+        f'<td class="small">{row.due.isoformat()}</td>{days}'
+        f"<td>{errors}</td><td>{warnings}</td><td>{action}</td></tr>"
+    )

@@ -1,0 +1,71 @@
+"""The office dashboard for a year with 2,000 agencies and their reports."""
+
+import statistics
+import time
+
+from django.contrib.auth.models import User
+from django.db import connections, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from gkreport.reports.models import Agency, Office, OfficeMembership, Region, Report
+
+AGENCIES = 2000
+REQUESTS = 30
+STATUSES = ["draft", "submitted", "returned", "approved", "published"]
+
+
+def populate():
+    region = Region.objects.create(name="压力测试市")
+    office = Office.objects.create(name="压力测试市政务公开办", region=region)
+    user = User.objects.create_user("bench-reviewer", password="bench")
+    OfficeMembership.objects.create(user=user, office=office)
+    template = Report.objects.select_related("agency").first()
+    agencies = Agency.objects.bulk_create(
+        Agency(name=f"压力测试市第{n:04d}局", region=region) for n in range(AGENCIES)
+    )
+    Report.objects.bulk_create(
+        Report(
+            agency=agency,
+            year=2023,
+            format_version="2021",
+            cells=template.cells,
+            narrative=template.narrative,
+            status=STATUSES[n % len(STATUSES)],
+            error_count=n % 3,
+            warning_count=n % 4,
+        )
+        for n, agency in enumerate(agencies)
+        if n % 10  # one agency in ten has not started
+    )
+    return office
+
+
+def run():
+    office = populate()
+    client = Client()
+    assert client.login(username="bench-reviewer", password="bench")
+    url = f"/office/{office.code}/2023/"
+    for _ in range(3):
+        client.get(url)
+    times = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    reset_queries()  # the debug log holds 9,000 queries at most: counting needs room
+    with CaptureQueriesContext(connections["default"]) as queries:
+        client.get(url)
+    start = time.perf_counter()
+    export = client.get(url + "?format=xlsx")
+    export_ms = (time.perf_counter() - start) * 1000
+    assert export.status_code == 200
+    median = statistics.median(times)
+    print(
+        f"dashboard, {AGENCIES} agencies: median {median:.0f} ms, {len(queries)} queries; Excel export {export_ms:.0f} ms"
+    )
+    print(f"BENCH dashboard_ms {median:.0f} ms")
+    print(f"BENCH dashboard_queries {len(queries)} queries")
+    print(f"BENCH dashboard_xlsx_ms {export_ms:.0f} ms")
+    print("targets: <= 300 ms, queries independent of the number of agencies")
