@@ -84,3 +84,18 @@ def test_one_report_per_agency_and_year(demo):
     report = Report.objects.first()
     with pytest.raises(IntegrityError):
         Report.objects.create(agency=report.agency, year=report.year)
+
+
+def test_the_office_demo_shows_two_submissions_and_their_copied_fee(demo, client):
+    from gkreport.reports.models import Event, Office
+
+    submitted = Report.objects.filter(status="submitted").select_related("agency")
+    assert sorted(r.agency.name for r in submitted) == ["聊城市科学技术局", "聊城市行政审批服务局"]
+    assert Event.objects.filter(kind="transition", to_status="submitted").count() == 2
+    office = Office.objects.get(name="聊城市人民政府办公室（政务公开办）")
+    client.login(username="lc-office-reviewer", password="gkreport-demo")
+    page = client.get(f"/office/{office.code}/2022/").content.decode()
+    assert "聊城市科学技术局" in page and "聊城市茌平区人民政府" not in page  # 2023 only
+    cross = client.get(f"/office/{office.code}/2022/cross/").content.decode()
+    assert "12872.06与聊城市行政审批服务局同年报告的数字完全相同" in cross
+    assert "12872.06与聊城市科学技术局同年报告的数字完全相同" in cross

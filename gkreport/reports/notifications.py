@@ -1,10 +1,14 @@
 """E-mail on submit, return, approve, publish and correct, to the people concerned."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 
 from gkreport.reports.models import Report
+
+logger = logging.getLogger(__name__)
 
 SUBJECTS = {
     "submit": "【待审核】{agency}报送了{year}年度政府信息公开工作年度报告",
@@ -30,6 +34,15 @@ def recipients(report: Report, name: str) -> list[str]:
 
 
 def notify(report: Report, transition, user, comment: str) -> int:
+    """Send the e-mail; a mail server that is down never undoes or blocks a transition."""
+    try:
+        return _send(report, transition, user, comment)
+    except Exception:  # noqa: BLE001 - logged; the transition has already happened
+        logger.exception("notification for %s %s failed", report.pk, transition.name)
+        return 0
+
+
+def _send(report: Report, transition, user, comment: str) -> int:
     to = recipients(report, transition.name)
     if not to:
         return 0

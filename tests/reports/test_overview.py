@@ -21,3 +21,15 @@ def test_it_checks_ownership(client, people):
 
 def test_it_requires_login(client, people):
     assert client.get(url(people)).status_code == 302
+
+
+def test_the_history_shows_what_each_save_changed(client, people):
+    from tests.reports.helpers import table_post
+
+    client.force_login(people.alice)
+    client.post(
+        f"/r/{people.report.code}/table/t3/", table_post(people.report, t3__granted__natural="6")
+    )
+    page = client.get(url(people)).content.decode()
+    assert "t3：1处改动" in page
+    assert "<code>t3.granted.natural</code>：5 → 6" in page

@@ -10,10 +10,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from gkreport.imports.files import read_report_file
+from gkreport.reports import workflow
 from gkreport.reports.importing import fill_contact, region_path, save_import
-from gkreport.reports.models import Agency, Membership, Office, OfficeMembership
+from gkreport.reports.models import Agency, Membership, Office, OfficeMembership, Report
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
@@ -23,11 +25,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         demo = json.loads((FIXTURES / "demo.json").read_text(encoding="utf-8"))
-        with transaction.atomic():
+        self._pending_submissions = []
+        # The demo's own submissions notify nobody: keep their e-mails off the console.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            transaction.atomic(),
+        ):
             self._regions(demo["regions"], parent_names=[])
             accounts = []
             for entry in demo["agencies"]:
                 accounts.extend(self._agency(entry, demo["password"]))
+            # after all seeds are in: S5 compares a report with the others of its year
+            for report, submit, signer in self._pending_submissions:
+                self._submit(report, submit, signer)
             for entry in demo.get("offices", []):
                 accounts.append(self._office(entry, demo["password"]))
             self._admin(demo["admin"], demo["password"])
@@ -50,14 +60,32 @@ class Command(BaseCommand):
         )
         fill_contact(agency, result.report.get("preamble", ""))
         agency.save()
-        save_import(result, agency, source_name=entry["seed"])
+        existing = Report.objects.filter(agency=agency, year=result.report["year"]).first()
+        # A report the demo already submitted stays as it is: content is locked then.
+        report = existing if existing and not existing.is_editable else None
+        if report is None:
+            report = save_import(result, agency, source_name=entry["seed"])
         accounts = []
+        users = {}
         for role in (Membership.Role.EDITOR, Membership.Role.SIGNER):
             username = f"{entry['accounts']}-{role.value}"
-            user = self._user(username, password)
+            user = users[role] = self._user(username, password)
             Membership.objects.update_or_create(user=user, agency=agency, defaults={"role": role})
             accounts.append((username, agency.name, role.label))
+        self._pending_submissions.append(
+            (report, entry.get("submit"), users[Membership.Role.SIGNER])
+        )
         return accounts
+
+    def _submit(self, report, submit, signer):
+        if not submit or not report.is_editable:
+            return
+        report.explanations = submit.get("explanations", {})
+        report.save()
+        try:
+            workflow.perform(report, Membership.Role.SIGNER, "submit", signer)
+        except workflow.Refused as refused:
+            self.stdout.write(f"{report}：未报送（{'；'.join(refused.reasons)}）")
 
     def _office(self, entry, password):
         office, _ = Office.objects.update_or_create(
