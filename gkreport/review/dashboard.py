@@ -43,6 +43,7 @@ class Row:
     days_left: int
     overdue: bool
     read_only: bool
+    delivered: bool = False
 
     @property
     def status_order(self):
@@ -84,6 +85,7 @@ def dashboard_rows(office, year, *, status="", kind="", q="", overdue=False, sor
             days_left=(due - today).days,
             overdue=today > due and not delivered,
             read_only=agency.region_id not in acting,
+            delivered=delivered,
         )
         if status == "none" and report is not None:
             continue

@@ -76,6 +76,8 @@ def dashboard_row(row):
         submitted = report.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")
     if row.overdue:
         days = f'<td class="text-danger fw-bold">逾期{-row.days_left}天</td>'
+    elif row.delivered:
+        days = "<td>—</td>"
     else:
         days = f"<td>{row.days_left}</td>"
     errors = warnings = action = ""
