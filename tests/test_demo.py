@@ -96,7 +96,7 @@ def test_the_office_demo_shows_two_submissions_and_their_copied_fee(demo, client
     client.login(username="lc-office-reviewer", password="gkreport-demo")
     page = client.get(f"/office/{office.code}/2022/").content.decode()
     assert "聊城市科学技术局" in page
-    assert "聊城市茌平区人民政府 <span class=\"badge text-bg-light border\">只读</span>" in page
+    assert '聊城市茌平区人民政府 <span class="badge text-bg-light border">只读</span>' in page
     cross = client.get(f"/office/{office.code}/2022/cross/").content.decode()
     assert "12872.06与聊城市行政审批服务局同年报告的数字完全相同" in cross
     assert "12872.06与聊城市科学技术局同年报告的数字完全相同" in cross
