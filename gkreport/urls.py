@@ -24,4 +24,5 @@ urlpatterns = [
     path("r/<uuid:code>/pdf/", views.report_pdf, name="report_pdf"),
     path("r/<uuid:code>/transition/<str:name>/", views.transition, name="transition"),
     path("", include("gkreport.review.urls")),
+    path("public/", include("gkreport.public.urls")),
 ]

@@ -15,8 +15,8 @@ ARTICLE_20 = "第二十条第（{}）项"
 CONTENT = "信息内容"
 
 ITEMS = (
-    Column("previous_items", "上一年项目数量"),
-    Column("change", "本年增/减", kind=DELTA),
+    Column("previous_items", "上一年项目数量", additive=False),
+    Column("change", "本年增/减", kind=DELTA, additive=False),
 )
 
 TABLE2 = Table(

@@ -44,6 +44,9 @@ class Column:
     short: str = ""
     row: str | None = None
     kind: str = COUNT
+    # Whether a sum over agencies means something (open data totals). The 2019 format's
+    # 项目数量 counts kinds of matters, which overlap between agencies: not additive.
+    additive: bool = True
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ class Cell:
     row_label: str
     column_label: str
     block_heading: str | None = None
+    additive: bool = True
 
     table_name: str = ""
 
@@ -159,6 +163,7 @@ class Table:
                             row_label=row_label,
                             column_label=leaf.label,
                             block_heading=block.heading,
+                            additive=leaf.additive,
                             table_name=self.name,
                         )
                     )

@@ -90,6 +90,13 @@ def received_chart(history: list[tuple[int, int]]) -> Chart | None:
     )
 
 
+def bar_chart(key, title, items) -> Chart | None:
+    """Horizontal bars for (label, value) items; None when every value is 0."""
+    if not any(value for _, value in items):
+        return None
+    return _horizontal(key, title, items)
+
+
 def _horizontal(key, title, items) -> Chart:
     top = max(value for _, value in items) or 1
     span = WIDTH - LABEL_WIDTH - 50

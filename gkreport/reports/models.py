@@ -355,6 +355,13 @@ class PublishedVersion(models.Model):
     )
     correction_note = models.TextField("更正说明", blank=True)
     is_current = models.BooleanField("现行版本", default=True)
+    # Frozen copies for public listing and filtering (never the live agency record).
+    year = models.PositiveSmallIntegerField("报告年度", db_index=True)
+    agency_code = models.UUIDField("机关代码", db_index=True)
+    agency_name = models.CharField("机关名称", max_length=200)
+    agency_kind = models.CharField("机关类型", max_length=20)
+    region_id_frozen = models.IntegerField("区域编号", db_index=True)
+    region_path = models.CharField("区域", max_length=300)
 
     class Meta:
         verbose_name = verbose_name_plural = "已公开版本"

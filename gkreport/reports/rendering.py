@@ -27,13 +27,17 @@ def received_history(report: Report) -> list[tuple[int, int]]:
     return history
 
 
-def report_html(report: Report, *, final: bool = False, screen: bool = False, **extra) -> str:
+def report_context(report: Report, *, final: bool = False, screen: bool = False, **extra) -> dict:
     history = received_history(report) if report.include_charts else []
     context = print_context(report, history=history, for_pdf=not screen)
     if final:
         context["draft"] = False
     context.update({"screen": screen, **extra})
-    return render_to_string("print/report.html", context)
+    return context
+
+
+def report_html(report: Report, **options) -> str:
+    return render_to_string("print/report.html", report_context(report, **options))
 
 
 def report_pdf(report: Report) -> bytes:

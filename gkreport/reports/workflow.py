@@ -174,10 +174,17 @@ def _on_publish(report, event, user, comment):
         else ""
     )
     report.versions.filter(is_current=True).update(is_current=False)
+    snapshot = snapshot_for_public(report)
     PublishedVersion.objects.create(
         report=report,
         number=last + 1,
-        snapshot=snapshot_for_public(report),
+        snapshot=snapshot,
+        year=report.year,
+        agency_code=report.agency.code,
+        agency_name=snapshot["agency"]["name"],
+        agency_kind=snapshot["agency"]["kind"],
+        region_id_frozen=snapshot["agency"]["region_id"],
+        region_path=snapshot["agency"]["region"],
         pdf=pdf,
         sha256=hashlib.sha256(pdf).hexdigest(),
         published_at=timezone.now(),

@@ -35,11 +35,11 @@ class Command(BaseCommand):
             accounts = []
             for entry in demo["agencies"]:
                 accounts.extend(self._agency(entry, demo["password"]))
+            for entry in demo.get("offices", []):
+                accounts.append(self._office(entry, demo["password"]))
             # after all seeds are in: S5 compares a report with the others of its year
             for report, submit, signer in self._pending_submissions:
                 self._submit(report, submit, signer)
-            for entry in demo.get("offices", []):
-                accounts.append(self._office(entry, demo["password"]))
             self._admin(demo["admin"], demo["password"])
         self.stdout.write("演示数据已载入。登录地址 http://127.0.0.1:8000/admin/")
         self.stdout.write(f"  管理员：{demo['admin']} / {demo['password']}")
@@ -84,8 +84,22 @@ class Command(BaseCommand):
         report.save()
         try:
             workflow.perform(report, Membership.Role.SIGNER, "submit", signer)
+            if submit.get("publish"):
+                reviewer = self._reviewer_for(report)
+                workflow.perform(report, "reviewer", "approve", reviewer)
+                workflow.perform(report, "reviewer", "publish", reviewer)
         except workflow.Refused as refused:
             self.stdout.write(f"{report}：未报送（{'；'.join(refused.reasons)}）")
+
+    def _reviewer_for(self, report):
+        membership = (
+            OfficeMembership.objects.filter(
+                office__region_id=report.agency.region_id, role=OfficeMembership.Role.REVIEWER
+            )
+            .select_related("user")
+            .first()
+        )
+        return membership.user
 
     def _office(self, entry, password):
         office, _ = Office.objects.update_or_create(

@@ -1,0 +1,64 @@
+"""Public pages read only published versions: their frozen columns and snapshots."""
+
+import datetime
+
+from django.http import Http404
+
+from gkreport.reports.models import Agency, PublishedVersion, Region, Report
+
+LIGHT = ("pdf", "snapshot")  # the heavy columns a listing never needs
+
+
+def current():
+    return PublishedVersion.objects.filter(is_current=True).defer(*LIGHT)
+
+
+def find_version(agency_code, year, number=None, *, with_pdf=False) -> PublishedVersion:
+    versions = PublishedVersion.objects.filter(agency_code=agency_code, year=year)
+    if not with_pdf:
+        versions = versions.defer("pdf")
+    version = (
+        versions.filter(number=number).first()
+        if number is not None
+        else versions.filter(is_current=True).first()
+    )
+    if version is None:
+        raise Http404("没有找到已公开的报告")
+    return version
+
+
+def history(agency_code, year):
+    return (
+        PublishedVersion.objects.filter(agency_code=agency_code, year=year)
+        .defer(*LIGHT)
+        .order_by("number")
+    )
+
+
+def snapshot_report(version: PublishedVersion) -> Report:
+    """The frozen report as an unsaved model instance, for the print templates."""
+    data = version.snapshot
+    agency = Agency(name=data["agency"]["name"], kind=data["agency"]["kind"])
+    signed_on = datetime.date.fromisoformat(data["signed_on"]) if data.get("signed_on") else None
+    return Report(
+        agency=agency,
+        year=data["year"],
+        format_version=data["format"],
+        title=data.get("title", ""),
+        preamble=data.get("preamble", ""),
+        narrative=data.get("narrative", {}),
+        cells=data.get("raw", {}),
+        signature=data.get("signature", ""),
+        signed_on=signed_on,
+        include_charts=data.get("include_charts", False),
+        status=Report.Status.PUBLISHED,
+    )
+
+
+def region_ids(region_id: int) -> list[int]:
+    """The region and every region below it."""
+    ids, frontier = [region_id], [region_id]
+    while frontier:
+        frontier = list(Region.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        ids.extend(frontier)
+    return ids

@@ -1,0 +1,155 @@
+"""Open data: one report's cells, and a year's table of all agencies of a region with sums."""
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from gkreport.formats import get_format
+from gkreport.lib.values import read_value
+
+BOM = "\ufeff"  # so that Excel opens the CSV as UTF-8
+CELL_HEADERS = ("code", "table", "block", "row", "column", "value", "as_printed")
+CELL_HEADERS_ZH = ("单元格代码", "表", "栏目", "行", "列", "数值", "原文")
+
+
+def cell_rows(snapshot: dict) -> list[dict]:
+    fmt = get_format(snapshot["format"])
+    raw = snapshot.get("raw", {})
+    rows = []
+    for cell in fmt.cells:
+        value = read_value(raw.get(cell.code, ""), cell.kind).value
+        rows.append(
+            {
+                "code": cell.code,
+                "table": cell.table_name,
+                "block": cell.block_heading or "",
+                "row": cell.row_label,
+                "column": cell.column_label,
+                "value": _plain(value),
+                "as_printed": raw.get(cell.code, ""),
+            }
+        )
+    return rows
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def report_csv(snapshot: dict) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CELL_HEADERS_ZH)
+    for row in cell_rows(snapshot):
+        writer.writerow(["" if row[h] is None else row[h] for h in CELL_HEADERS])
+    return (BOM + buffer.getvalue()).encode("utf-8")
+
+
+def report_json(snapshot: dict, version) -> bytes:
+    document = {
+        "agency": snapshot["agency"]["name"],
+        "region": snapshot["agency"]["region"],
+        "year": snapshot["year"],
+        "format": snapshot["format"],
+        "version": version.number,
+        "published_at": version.published_at.isoformat(),
+        "pdf_sha256": version.sha256,
+        "cells": cell_rows(snapshot),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def region_table(versions, year: int):
+    """(columns, rows, sums): one row per agency, one column per cell; sums of additive cells."""
+    versions = list(versions)
+    if not versions:
+        return [], [], {}
+    fmt = get_format(versions[0].snapshot["format"])
+    cells = fmt.cells
+    rows = []
+    sums = {cell.code: 0 for cell in cells if cell.additive}
+    complete = {cell.code: True for cell in cells}
+    for version in versions:
+        raw = version.snapshot.get("raw", {})
+        values = {}
+        for cell in cells:
+            value = read_value(raw.get(cell.code, ""), cell.kind).value
+            values[cell.code] = value
+            if value is None:
+                complete[cell.code] = False
+            elif cell.additive:
+                sums[cell.code] += value
+        rows.append(
+            {"agency": version.agency_name, "region": version.region_path, "values": values}
+        )
+    # A sum over agencies one of which left the cell blank would be a guess: left empty.
+    sums = {code: (total if complete[code] else None) for code, total in sums.items()}
+    return cells, rows, sums
+
+
+def region_csv(cells, rows, sums) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["机关", "区域", *[c.code for c in cells]])
+    writer.writerow(["", "", *[c.label for c in cells]])
+    for row in rows:
+        writer.writerow(
+            [row["agency"], row["region"], *[_csv(row["values"][c.code]) for c in cells]]
+        )
+    writer.writerow(["合计", "", *[_csv(sums.get(c.code)) for c in cells]])
+    return (BOM + buffer.getvalue()).encode("utf-8")
+
+
+def _csv(value):
+    return "" if value is None else str(value)
+
+
+def region_json(cells, rows, sums, year, region) -> bytes:
+    document = {
+        "year": year,
+        "region": region,
+        "columns": [
+            {
+                "code": c.code,
+                "table": c.table_name,
+                "row": c.row_label,
+                "column": c.column_label,
+                "additive": c.additive,
+            }
+            for c in cells
+        ],
+        "agencies": [
+            {
+                "agency": r["agency"],
+                "region": r["region"],
+                "values": {code: _plain(v) for code, v in r["values"].items()},
+            }
+            for r in rows
+        ],
+        "sums": {code: _plain(v) for code, v in sums.items()},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def region_xlsx(cells, rows, sums, title) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "数据"
+    sheet.append([title])
+    sheet.append(["机关", "区域", *[c.code for c in cells]])
+    sheet.append(["", "", *[c.label for c in cells]])
+    for row in rows:
+        sheet.append([row["agency"], row["region"], *[_xlsx(row["values"][c.code]) for c in cells]])
+    sheet.append(["合计", "", *[_xlsx(sums.get(c.code)) for c in cells]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx(value):
+    return float(value) if isinstance(value, Decimal) else value
