@@ -15,9 +15,10 @@ GROUPS = {
     "table": "bench.table",
     "pdf": "bench.pdf",
     "dashboard": "bench.dashboard",
+    "load": "bench.load",
 }
 # Groups that need the demo data in a database of their own.
-NEEDS_DATABASE = {"table", "dashboard"}
+NEEDS_DATABASE = {"table", "dashboard", "load"}
 
 
 def main(argv):

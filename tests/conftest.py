@@ -8,3 +8,16 @@ def _fast_passwords(settings):
 
 from tests.reports.conftest import people  # noqa: E402,F401 - personas for every test folder
 from tests.review.conftest import offices  # noqa: E402,F401 - office personas
+
+
+@pytest.fixture(autouse=True)
+def _fresh_public_caches():
+    """Each test sees publications at once: no cached list or publication stamp."""
+    from django.core.cache import cache
+
+    from gkreport.public import views
+
+    cache.clear()
+    views._stamp["read_at"] = -views.STAMP_SECONDS
+    yield
+    views._stamp["read_at"] = -views.STAMP_SECONDS

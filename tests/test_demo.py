@@ -86,12 +86,18 @@ def test_one_report_per_agency_and_year(demo):
         Report.objects.create(agency=report.agency, year=report.year)
 
 
-def test_the_office_demo_shows_two_submissions_and_their_copied_fee(demo, client):
+def test_the_demo_submits_and_publishes_through_the_workflow(demo, client):
     from gkreport.reports.models import Event, Office
 
-    submitted = Report.objects.filter(status="submitted").select_related("agency")
-    assert sorted(r.agency.name for r in submitted) == ["聊城市科学技术局", "聊城市行政审批服务局"]
-    assert Event.objects.filter(kind="transition", to_status="submitted").count() == 2
+    statuses = {r.agency.name: r.status for r in Report.objects.select_related("agency")}
+    assert statuses == {
+        "聊城高新技术产业开发区管理委员会": "draft",
+        "淄博高新技术产业开发区": "published",
+        "聊城市行政审批服务局": "published",
+        "聊城市茌平区人民政府": "draft",
+        "聊城市科学技术局": "submitted",
+    }
+    assert Event.objects.filter(kind="transition", to_status="submitted").count() == 3
     office = Office.objects.get(name="聊城市人民政府办公室（政务公开办）")
     client.login(username="lc-office-reviewer", password="gkreport-demo")
     page = client.get(f"/office/{office.code}/2022/").content.decode()
@@ -100,3 +106,9 @@ def test_the_office_demo_shows_two_submissions_and_their_copied_fee(demo, client
     cross = client.get(f"/office/{office.code}/2022/cross/").content.decode()
     assert "12872.06与聊城市行政审批服务局同年报告的数字完全相同" in cross
     assert "12872.06与聊城市科学技术局同年报告的数字完全相同" in cross
+
+
+def test_the_public_demo_lists_the_two_published_seeds(demo, client):
+    page = client.get("/public/").content.decode()
+    assert "淄博高新技术产业开发区" in page and "聊城市行政审批服务局" in page
+    assert "聊城市科学技术局" not in page  # only submitted

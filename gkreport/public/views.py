@@ -1,8 +1,14 @@
 """The public portal: no login; reads only published, frozen versions."""
 
+import hashlib
+import time
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -19,6 +25,7 @@ SORTS = {
     "published": ("-published_at",),
 }
 PAGE_SIZE = 50
+LIST_CACHE_SECONDS = 600
 
 
 def _int(value):
@@ -28,8 +35,39 @@ def _int(value):
         return None
 
 
+STAMP_SECONDS = 1.0
+_stamp = {"value": 0, "read_at": -STAMP_SECONDS}
+
+
+def publications_changed() -> None:
+    """Called on publication: this process sees it at once (others within a second)."""
+    _stamp["read_at"] = -STAMP_SECONDS
+
+
+def _publication_stamp() -> int:
+    """Changes whenever anything is published (every publication adds a version row).
+    Read from the database at most once a second per process: a new publication shows in
+    the list within a second, and the busy list page costs no query."""
+    now = time.monotonic()
+    if now - _stamp["read_at"] >= STAMP_SECONDS:
+        _stamp["value"] = PublishedVersion.objects.aggregate(last=Max("id"))["last"] or 0
+        _stamp["read_at"] = now
+    return _stamp["value"]
+
+
 @require_safe
 def report_list(request):
+    # The same list for everyone until the next publication: cached per query string.
+    query = hashlib.sha1(request.GET.urlencode().encode()).hexdigest()
+    key = f"public:list:{_publication_stamp()}:{query}"
+    html = cache.get(key)
+    if html is None:
+        html = _render_list(request)
+        cache.set(key, html, LIST_CACHE_SECONDS)
+    return HttpResponse(html)
+
+
+def _render_list(request) -> str:
     versions = current()
     year = _int(request.GET.get("year"))
     region = _int(request.GET.get("region"))
@@ -59,7 +97,7 @@ def report_list(request):
         "kinds": Agency.Kind.choices,
         "filters": {"year": year, "region": region, "kind": kind, "q": q, "sort": sort},
     }
-    return render(request, "public/list.html", context)
+    return render_to_string("public/list.html", context, request=request)
 
 
 @require_safe
@@ -96,16 +134,26 @@ def report_page(request, agency_code, year, number=None):
 
 @require_safe
 def report_pdf(request, agency_code, year, number=None):
-    version = find_version(agency_code, year, number, with_pdf=True)
+    version = find_version(agency_code, year, number)
     return serve_bytes(
         request,
-        bytes(version.pdf),
+        _pdf_bytes(version),
         sha256=version.sha256,
         modified=version.published_at,
         filename=pdf_filename_for(version),
         content_type="application/pdf",
         immutable=number is not None,  # a numbered version never changes
     )
+
+
+def _pdf_bytes(version) -> bytes:
+    """A published PDF never changes: keep recent ones in memory, keyed by their hash."""
+    key = f"public:pdf:{version.sha256}"
+    data = cache.get(key)
+    if data is None:
+        data = bytes(PublishedVersion.objects.values_list("pdf", flat=True).get(pk=version.pk))
+        cache.set(key, data, None)
+    return data
 
 
 def pdf_filename_for(version):

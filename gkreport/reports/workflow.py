@@ -191,6 +191,9 @@ def _on_publish(report, event, user, comment):
         published_by=user,
         correction_note=note or "",
     )
+    from gkreport.public.views import publications_changed
+
+    transaction.on_commit(publications_changed)
 
 
 EFFECTS = {"submit": _on_submit, "publish": _on_publish}
