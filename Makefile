@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 # pdftotext/pdftoppm and Debian's chromium, which Playwright drives (never downloaded).
 SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0
 TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium
+# The load benchmark drives gunicorn with wrk (a C load generator).
+BENCH_PACKAGES := $(TEST_PACKAGES) wrk
 BENCH ?= all
 
 .PHONY: run test bench lint format system-packages test-packages ensure-packages venv demo fonts
@@ -55,7 +57,8 @@ test: venv test-packages fonts
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-bench: venv
+bench: venv fonts
+	@$(MAKE) --no-print-directory ensure-packages PACKAGES="$(BENCH_PACKAGES)"
 	$(BIN)/python bench/run.py $(BENCH)
 
 lint: venv
