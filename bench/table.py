@@ -10,16 +10,12 @@ from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from bench.timing import percentile, time_calls
 from gkreport.reports.editing import fingerprint
 from gkreport.reports.models import Report
 from gkreport.reports.pages import page
 
 REQUESTS = 200
-
-
-def percentile(samples, fraction):
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def run():
@@ -39,12 +35,7 @@ def run():
 
     for _ in range(10):  # warm up templates and caches
         client.get(url)
-    gets = []
-    for _ in range(REQUESTS):
-        start = time.perf_counter()
-        response = client.get(url)
-        gets.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
+    gets = time_calls(lambda _: client.get(url), REQUESTS)
     posts = []
     for index in range(REQUESTS):
         data = form(str(91 + index % 2))  # every POST really changes a cell

@@ -1,9 +1,8 @@
 """Public pages read only published versions: their frozen columns and snapshots."""
 
-import datetime
-
 from django.http import Http404
 
+from gkreport.reports.importing import detached_report
 from gkreport.reports.models import Agency, PublishedVersion, Region, Report
 
 LIGHT = ("pdf", "snapshot")  # the heavy columns a listing never needs
@@ -39,17 +38,11 @@ def snapshot_report(version: PublishedVersion) -> Report:
     """The frozen report as an unsaved model instance, for the print templates."""
     data = version.snapshot
     agency = Agency(name=data["agency"]["name"], kind=data["agency"]["kind"])
-    signed_on = datetime.date.fromisoformat(data["signed_on"]) if data.get("signed_on") else None
-    return Report(
-        agency=agency,
-        year=data["year"],
-        format_version=data["format"],
-        title=data.get("title", ""),
-        preamble=data.get("preamble", ""),
+    return detached_report(
+        agency,
+        data,
         narrative=data.get("narrative", {}),
-        cells=data.get("raw", {}),
-        signature=data.get("signature", ""),
-        signed_on=signed_on,
+        signed_on=data.get("signed_on", ""),
         include_charts=data.get("include_charts", False),
         status=Report.Status.PUBLISHED,
     )

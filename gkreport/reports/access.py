@@ -18,23 +18,23 @@ def _membership(user, agency_id) -> Membership | None:
     return Membership.objects.filter(user=user, agency_id=agency_id).first()
 
 
-def agency_for(request, code, *, write=False) -> tuple[Agency, Membership]:
-    agency = get_object_or_404(Agency.objects.select_related("region"), code=code)
-    membership = _membership(request.user, agency.pk)
+def _allowed_membership(request, agency_id, write) -> Membership:
+    membership = _membership(request.user, agency_id)
     if membership is None:
         raise_not_found()
     if write and membership.role not in WRITE_ROLES:
         raise PermissionDenied("只读用户不能修改报告")
-    return agency, membership
+    return membership
+
+
+def agency_for(request, code, *, write=False) -> tuple[Agency, Membership]:
+    agency = get_object_or_404(Agency.objects.select_related("region"), code=code)
+    return agency, _allowed_membership(request, agency.pk, write)
 
 
 def report_for(request, code, *, write=False) -> tuple[Report, Membership]:
     report = get_object_or_404(Report.objects.select_related("agency"), code=code)
-    membership = _membership(request.user, report.agency_id)
-    if membership is None:
-        raise_not_found()
-    if write and membership.role not in WRITE_ROLES:
-        raise PermissionDenied("只读用户不能修改报告")
+    membership = _allowed_membership(request, report.agency_id, write)
     report.membership = membership
     return report, membership
 

@@ -28,22 +28,32 @@ def fill_contact(agency: Agency, preamble: str) -> None:
             setattr(agency, field, value)
 
 
+def detached_report(
+    agency: Agency, data: dict, *, narrative: dict, signed_on: str, **extra
+) -> Report:
+    """A report model instance that is never saved: for rendering without a database or
+    from a frozen snapshot. `data` holds year, format, title, preamble, raw, signature."""
+    return Report(
+        agency=agency,
+        year=data["year"],
+        format_version=data["format"],
+        title=data.get("title", ""),
+        preamble=data.get("preamble", ""),
+        narrative=narrative,
+        cells=dict(data.get("raw", {})),
+        signature=data.get("signature", ""),
+        signed_on=datetime.date.fromisoformat(signed_on) if signed_on else None,
+        **extra,
+    )
+
+
 def unsaved_report(result: ImportResult) -> Report:
-    """The report as a model instance that is never saved: for rendering without a database."""
+    """An imported report, to render without the database (gk_render)."""
     report = result.report
     agency = Agency(name=report.get("agency") or report.get("signature") or "")
     fill_contact(agency, report.get("preamble", ""))
-    signed_on = datetime.date.fromisoformat(report["date"]) if report.get("date") else None
-    return Report(
-        agency=agency,
-        year=report["year"],
-        format_version=report["format"],
-        title=report.get("title", ""),
-        preamble=report.get("preamble", ""),
-        narrative=narrative_of(result),
-        cells=dict(report.get("raw", {})),
-        signature=report.get("signature", ""),
-        signed_on=signed_on,
+    return detached_report(
+        agency, report, narrative=narrative_of(result), signed_on=report.get("date", "")
     )
 
 

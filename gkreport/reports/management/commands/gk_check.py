@@ -10,9 +10,8 @@ import sys
 from django.core.management.base import BaseCommand
 
 from gkreport.checks import check_report
-from gkreport.formats import UnknownFormat
-from gkreport.imports.files import ImportError_, read_report_file
 from gkreport.imports.jsonfile import export_report
+from gkreport.reports.management.commands._reading import read_or_exit
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 
@@ -28,11 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
     def handle(self, *args, **options):
-        try:
-            result = read_report_file(options["file"], year=options["year"])
-        except (ImportError_, UnknownFormat) as error:
-            self.stderr.write(f"无法读取：{error}")
-            sys.exit(2)
+        result = read_or_exit(self, options["file"], options["year"])
         check = check_report(result.report)
         if options["output"] == "json":
             document = export_report(result, check)

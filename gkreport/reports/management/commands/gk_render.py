@@ -10,10 +10,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from gkreport.formats import UnknownFormat
-from gkreport.imports.files import ImportError_, read_report_file
 from gkreport.pdf import PdfError, html_to_pdf
 from gkreport.reports.importing import unsaved_report
+from gkreport.reports.management.commands._reading import read_or_exit
 from gkreport.reports.rendering import report_html
 
 
@@ -30,11 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--final", action="store_true", help="正式版（无“草稿”水印）")
 
     def handle(self, *args, **options):
-        try:
-            result = read_report_file(options["file"], year=options["year"])
-        except (ImportError_, UnknownFormat) as error:
-            self.stderr.write(f"无法读取：{error}")
-            sys.exit(2)
+        result = read_or_exit(self, options["file"], options["year"])
         report = unsaved_report(result)
         report.include_charts = options["charts"]
         started = time.perf_counter()
