@@ -112,3 +112,26 @@ def test_the_public_demo_lists_the_two_published_seeds(demo, client):
     page = client.get("/public/").content.decode()
     assert "淄博高新技术产业开发区" in page and "聊城市行政审批服务局" in page
     assert "聊城市科学技术局" not in page  # only submitted
+
+
+def test_the_admin_shows_offices_versions_and_locks_published_content(demo, client):
+    from gkreport.reports.models import PublishedVersion
+
+    client.force_login(User.objects.get(username="admin"))
+    for path in (
+        "/admin/reports/office/",
+        "/admin/reports/publishedversion/",
+        "/admin/reports/event/",
+        "/admin/reports/deadline/",
+        "/admin/reports/reviewcomment/",
+    ):
+        assert client.get(path).status_code == 200, path
+    published = Report.objects.get(agency__name="聊城市行政审批服务局")
+    page = client.get(f"/admin/reports/report/{published.pk}/change/").content.decode()
+    assert 'name="preamble"' not in page  # read-only
+    version = PublishedVersion.objects.first()
+    assert client.get(f"/admin/reports/publishedversion/{version.pk}/change/").status_code == 200
+    response = client.post(
+        f"/admin/reports/publishedversion/{version.pk}/change/", {"is_current": ""}
+    )
+    assert response.status_code == 403

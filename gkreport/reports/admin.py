@@ -2,7 +2,18 @@ from django.contrib import admin
 from django.utils.html import format_html_join
 
 from gkreport.checks import check_report
-from gkreport.reports.models import Agency, Membership, Region, Report
+from gkreport.reports.models import (
+    Agency,
+    Deadline,
+    Event,
+    Membership,
+    Office,
+    OfficeMembership,
+    PublishedVersion,
+    Region,
+    Report,
+    ReviewComment,
+)
 
 
 @admin.register(Region)
@@ -40,6 +51,12 @@ class ReportAdmin(admin.ModelAdmin):
     readonly_fields = ("code", "findings", "import_log", "created", "updated")
     list_select_related = ("agency",)
 
+    def get_readonly_fields(self, request, obj=None):
+        # Content is read-only outside draft/returned (Report.save() refuses it anyway).
+        if obj is not None and not obj.is_editable:
+            return (*self.readonly_fields, *Report.CONTENT_FIELDS, "status", "agency", "year")
+        return self.readonly_fields
+
     @admin.display(description="错误")
     def error_count(self, obj):
         return len(check_report(obj.as_check_dict()).errors)
@@ -61,3 +78,48 @@ class ReportAdmin(admin.ModelAdmin):
                 for f in result.findings
             ),
         )
+
+
+class OfficeMembershipInline(admin.TabularInline):
+    model = OfficeMembership
+    extra = 0
+    autocomplete_fields = ("user",)
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ("name", "region", "include_lower")
+    inlines = (OfficeMembershipInline,)
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(admin.ModelAdmin):
+    list_display = ("region", "year", "due")
+    list_filter = ("year",)
+
+
+@admin.register(ReviewComment)
+class ReviewCommentAdmin(admin.ModelAdmin):
+    list_display = ("report", "target", "author", "created", "resolved")
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ("report", "kind", "user", "created", "from_status", "to_status")
+    list_filter = ("kind",)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the log is a record, not a draft
+
+
+@admin.register(PublishedVersion)
+class PublishedVersionAdmin(admin.ModelAdmin):
+    list_display = ("agency_name", "year", "number", "is_current", "published_at", "sha256")
+    list_filter = ("year", "is_current")
+    exclude = ("pdf",)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # frozen
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -2,10 +2,18 @@
 
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Screenshots go to a scratch folder; GK_SCREENSHOTS=docs/screenshots refreshes the ones
+# kept in the repository (looked at by eye before they are committed).
+SCREENSHOTS = Path(
+    os.environ.get("GK_SCREENSHOTS") or Path(tempfile.gettempdir()) / "gkreport-screenshots"
+)
+SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 ARGS = [
     "--headless",
     "--no-sandbox",

@@ -1,12 +1,9 @@
 """An editor drafts table 3 in the browser; the signer submits; the report locks."""
 
-from pathlib import Path
-
 import pytest
 
 from gkreport.reports.models import Report
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.browser.conftest import SCREENSHOTS  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,9 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import SCREENSHOTS  # noqa: E402
 from tests.public.conftest import publish
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,14 +1,11 @@
 """The agency submits; the office returns it with a comment on table 3; the agency fixes
 and resubmits; the office sees the difference, approves and publishes."""
 
-from pathlib import Path
-
 import pytest
 
 from gkreport.reports.models import Report
+from tests.browser.conftest import SCREENSHOTS  # noqa: E402
 from tests.browser.test_drafting_flow import cell, log_in
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
