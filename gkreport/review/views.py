@@ -26,13 +26,13 @@ CROSS_RULES = ("S1", "S2", "S5", "S10")
 
 
 def current_year(office) -> int:
-    """The latest report year in the office's region, else last year."""
+    """The latest year with a submitted report in the jurisdiction (what there is to
+    review), else the latest year with any report, else last year."""
     acting, reading = jurisdiction(office)
+    reports = Report.objects.filter(agency__region_id__in=acting + reading).order_by("-year")
     latest = (
-        Report.objects.filter(agency__region_id__in=acting + reading)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first()
+        reports.exclude(status=Report.Status.DRAFT).values_list("year", flat=True).first()
+        or reports.values_list("year", flat=True).first()
     )
     return latest or datetime.date.today().year - 1
 

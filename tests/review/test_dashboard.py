@@ -89,3 +89,11 @@ def test_cross_report_checks_find_copied_figures(client, people, offices):
     page = client.get(url(offices) + "cross/").content.decode()
     assert "S5.licensing" in page
     assert "表二 行政许可 本年处理决定数量：1200与测试市科学技术局同年报告的数字完全相同" in page
+
+
+def test_the_office_opens_on_the_latest_year_with_something_to_review(client, people, offices):
+    stored_report(people.other_agency, year=2024)  # a draft of a later year
+    set_status(people.report, "submitted")
+    client.force_login(offices.olivia)
+    response = client.get("/office/")
+    assert response["Location"] == f"/office/{offices.office.code}/2023/"
