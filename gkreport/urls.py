@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gkreport.reports import views
+from gkreport.reports import upload_check, views
 
 admin.site.site_header = "政府信息公开工作年度报告系统"
 admin.site.site_title = "gkreport 管理"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
+    path("check/", upload_check.check_file, name="check_file"),
     path("a/<uuid:code>/", views.agency, name="agency"),
     path("a/<uuid:code>/start/", views.start_year, name="start_year"),
     path("r/<uuid:code>/", views.report_overview, name="report"),

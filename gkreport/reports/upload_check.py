@@ -1,0 +1,54 @@
+"""Checking an existing report file in the browser: the web twin of `gk_check`."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from gkreport.checks import check_report
+from gkreport.formats import UnknownFormat
+from gkreport.imports.files import ImportError_, read_report_bytes
+from gkreport.imports.jsonfile import figures_for_json
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="报告文件",
+        help_text="纯文本（UTF-8或GB18030，表格用制表符、竖线或一格一行）或本系统导出的JSON",
+    )
+    year = forms.IntegerField(label="报告年度", required=False, help_text="留空则从标题识别")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                "文件过大（%(size)d字节，上限%(limit)d字节）",
+                code="too_large",
+                params={"size": upload.size, "limit": settings.MAX_UPLOAD_BYTES},
+            )
+        return upload
+
+
+@login_required
+def check_file(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = read_report_bytes(
+                upload.read(), year=form.cleaned_data["year"], max_bytes=settings.MAX_UPLOAD_BYTES
+            )
+        except (ImportError_, UnknownFormat) as error:
+            form.add_error("file", str(error))
+        else:
+            check = check_report(result.report)
+            context.update(
+                {
+                    "name": upload.name,
+                    "result": result,
+                    "check": check,
+                    "figures": figures_for_json(result.report),
+                }
+            )
+    return render(request, "reports/check_file.html", context)
