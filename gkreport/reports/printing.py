@@ -6,7 +6,11 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from dataclasses import replace
+
+from gkreport.checks.report import present_legacy_cells
 from gkreport.formats.grid import table_grid, table_width
+from gkreport.formats.model import Row
 from gkreport.lib.values import format_value, read_value
 from gkreport.reports.charts import outcome_chart, received_chart
 
@@ -33,8 +37,30 @@ def printed_value(text: str, kind: str) -> str:
     return (text or "").strip()
 
 
+def as_filled(report, table):
+    """The table as the report fills it: where a 2021 report still uses the single 2019 row
+    （六）其他处理 (S9), that row is printed in place of the three rows it stands for, so the
+    printed figures are the agency's, and none is shown as blank."""
+    legacy = present_legacy_cells(report.as_check_dict(), report.fmt)
+    if not legacy:
+        return table
+    blocks = []
+    for block in table.blocks:
+        rows = list(block.rows)
+        for row in block.legacy_rows:
+            if not any(code.startswith(f"{table.key}.{row.key}.") for code in legacy):
+                continue
+            first = next(i for i, r in enumerate(rows) if r.key in row.replaces)
+            groups = rows[first].groups[:-1]  # the legacy row sits where its group label was
+            rows = [r for r in rows if r.key not in row.replaces]
+            rows.insert(first, Row(row.key, row.label, groups=groups))
+        blocks.append(replace(block, rows=tuple(rows)))
+    return replace(table, blocks=tuple(blocks))
+
+
 def table_rows(report, table):
     """The grid with printed values; the leading header rows apart, to repeat on each page."""
+    table = as_filled(report, table)
     kinds = {cell.code: cell.kind for cell in table.cells}
     rows = []
     for grid_row in table_grid(table):

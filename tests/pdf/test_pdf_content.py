@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from gkreport.formats import FORMAT_2021
 from gkreport.formats.grid import table_grid
-from gkreport.reports.printing import printed_value
+from gkreport.reports.printing import as_filled, printed_value
 from tests.pdf.conftest import SEED_NAMES, pdftotext, seed_report
 
 CONFIGURED_FONTS = {
@@ -28,6 +28,7 @@ def squeeze(text):
 def expected_tokens(report):
     """Every label and printed figure of the three tables, in the official grid order."""
     for table in report.fmt.tables:
+        table = as_filled(report, table)  # seed 001 prints its single （六）其他处理 row
         kinds = {cell.code: cell.kind for cell in table.cells}
         for row in table_grid(table):
             for cell in row.cells:
@@ -150,3 +151,9 @@ def test_blank_cells_print_blank(final_pdfs):
     text = pdftotext(final_pdfs["000_32c3f535e9b88d87.txt"], "-raw")
     assert "4 0 0 0 4 0 0 0 0 0" in text
     assert "0 0 0 0 0 4 0 0 0 4" not in text
+
+
+def test_a_single_2019_other_row_is_printed_not_dropped(final_pdfs):
+    text = pdftotext(final_pdfs["001_c779024abbc6666e.txt"], "-raw")
+    assert "（六）其他处理 1 0 0 0 0 0 1" in text
+    assert "3.其他" not in text  # the three 2021 rows it stands for are not printed blank
