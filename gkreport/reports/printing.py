@@ -1,12 +1,11 @@
 """The report laid out for print: the HTML preview and the PDF use this one context."""
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
-
-from dataclasses import replace
 
 from gkreport.checks.report import present_legacy_cells
 from gkreport.formats.grid import table_grid, table_width
