@@ -96,7 +96,7 @@ def test_year_option_overrides_the_title(tmp_path):
     "content, message",
     [
         (b"", "文件是空的"),
-        (b"%PDF-1.7 binary", "这是PDF文件：请先用 pdftotext -layout 转为文本后再检查"),
+        (b"%PDF-1.7 binary", "PDF文件已损坏或已加密，无法读取"),
         (b"PK\x03\x04docx", "这是Word/Excel文件"),
         (b"\x00\x01\x02\xff\xfe\x00", "无法识别文件的文字编码"),
         (b'{"figures": [1, 2]', "JSON格式错误"),

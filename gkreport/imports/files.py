@@ -11,7 +11,9 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 
 def decode(data: bytes) -> str:
     if data.startswith(b"%PDF"):
-        raise ImportError_("这是PDF文件：请先用 pdftotext -layout 转为文本后再检查")
+        from gkreport.imports.pdftext import pdf_to_text
+
+        return pdf_to_text(data)
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise ImportError_("这是Word/Excel文件：请先另存为纯文本（UTF-8）后再检查")
     if b"\x00" in data:

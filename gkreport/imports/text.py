@@ -55,9 +55,10 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
 
     regions = _regions(lines, starts, fmt)
     s6_lines = regions.get("s6", [])
-    signature, date, trailing = _signature(s6_lines)
+    signature, date, trailing, start = _signature(s6_lines)
+    if start is not None:
+        regions["s6"] = s6_lines[:start]
     if trailing:
-        regions["s6"] = s6_lines[: len(s6_lines) - len(trailing) - _signature_span(s6_lines)]
         snippet = " ".join(line.strip() for line in trailing if line.strip())
         unplaced.append(
             {
@@ -66,8 +67,6 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
                 "reason": "落款日期之后的内容不属于报告正文",
             }
         )
-    elif signature or date:
-        regions["s6"] = s6_lines[: len(s6_lines) - _signature_span(s6_lines)]
 
     figures: dict = {}
     raw: dict = {}
@@ -153,13 +152,13 @@ def _regions(lines, starts, fmt) -> dict[str, list[str]]:
 
 
 def _signature(s6_lines: list[str]):
-    """(signature, ISO date, lines after the date) from the end of part 六."""
+    """(signature, ISO date, lines after the date, index where the signature starts)."""
     for index in range(len(s6_lines) - 1, -1, -1):
         match = DATE_LINE.match(s6_lines[index].replace("\u00a0", " "))
         if not match:
             continue
         year, month, day = (int(g) for g in match.groups())
-        names = []
+        names, start = [], index
         for previous in range(index - 1, max(index - 6, -1), -1):
             line = s6_lines[previous].strip(" \t\u00a0\u3000")
             if not line:
@@ -167,32 +166,13 @@ def _signature(s6_lines: list[str]):
             if len(line) > 30 or line.endswith(("。", "；", "：")) or line.startswith(("（", "(")):
                 break
             names.insert(0, line)
+            start = previous
             if len(names) == 3:
                 break
         trailing = s6_lines[index + 1 :]
         trailing = trailing if any(t.strip() for t in trailing) else []
-        return "".join(names), f"{year:04d}-{month:02d}-{day:02d}", trailing
-    return "", "", []
-
-
-def _signature_span(s6_lines: list[str]) -> int:
-    """How many lines at the end of part 六 (before any trailing matter) the signature uses."""
-    for index in range(len(s6_lines) - 1, -1, -1):
-        if DATE_LINE.match(s6_lines[index].replace("\u00a0", " ")):
-            start = index
-            for previous in range(index - 1, max(index - 6, -1), -1):
-                line = s6_lines[previous].strip(" \t\u00a0\u3000")
-                if not line:
-                    continue
-                if (
-                    len(line) > 30
-                    or line.endswith(("。", "；", "："))
-                    or line.startswith(("（", "("))
-                ):
-                    break
-                start = previous
-            return index + 1 - start
-    return 0
+        return "".join(names), f"{year:04d}-{month:02d}-{day:02d}", trailing, start
+    return "", "", [], None
 
 
 def _clean_text(lines: list[str]) -> str:

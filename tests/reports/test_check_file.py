@@ -21,7 +21,7 @@ def test_it_shows_the_findings_of_a_seed(client, people):
 
 def test_bad_files_get_a_chinese_message(client, people, settings):
     client.force_login(people.alice)
-    assert "这是PDF文件" in upload(client, b"%PDF-1.7 ...", "r.pdf").content.decode()
+    assert "PDF文件已损坏或已加密" in upload(client, b"%PDF-1.7 ...", "r.pdf").content.decode()
     assert "无法从标题中识别报告年度" in upload(client, "随便一段话".encode()).content.decode()
     settings.MAX_UPLOAD_BYTES = 100
     assert "文件过大" in upload(client, b"x" * 101).content.decode()
