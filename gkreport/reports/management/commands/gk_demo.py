@@ -41,7 +41,10 @@ class Command(BaseCommand):
             for report, submit, signer in self._pending_submissions:
                 self._submit(report, submit, signer)
             self._admin(demo["admin"], demo["password"])
-        self.stdout.write("演示数据已载入。登录地址 http://127.0.0.1:8000/admin/")
+        self.stdout.write(
+            "演示数据已载入。填报与审核：http://127.0.0.1:8000/ ；公开网站：http://127.0.0.1:8000/public/ ；"
+            "后台管理：http://127.0.0.1:8000/admin/"
+        )
         self.stdout.write(f"  管理员：{demo['admin']} / {demo['password']}")
         for username, agency, role in accounts:
             self.stdout.write(f"  {agency} {role}：{username} / {demo['password']}")
