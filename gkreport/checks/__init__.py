@@ -18,11 +18,11 @@ from gkreport.checks.rules.s4_fee_format import s4_fee_format
 from gkreport.checks.rules.s5_copy_paste import s5_copy_paste
 from gkreport.checks.rules.s6_repeated_text import s6_repeated_text
 from gkreport.checks.rules.s7_fee_notices import s7_fee_notices
+from gkreport.checks.rules.s8_publication_date import s8_publication_date
 from gkreport.checks.rules.s9_template_rows import s9_template_rows
 from gkreport.checks.rules.s10_consolidated import s10_consolidated
 
-# Errors first, warnings after (GSA FAC style). S8 (publication deadline) needs the
-# publication date and lives with the review dashboard (overdue column).
+# Errors first, warnings after (GSA FAC style).
 RULES = (
     h5_values,
     h6_fee_statement,
@@ -33,6 +33,7 @@ RULES = (
     s5_copy_paste,
     s6_repeated_text,
     s7_fee_notices,
+    s8_publication_date,
     s9_template_rows,
     s10_consolidated,
 )
@@ -41,13 +42,21 @@ SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 
 
 def check_report(
-    report: dict, *, previous: dict | None = None, peers=(), departments=()
+    report: dict,
+    *,
+    previous: dict | None = None,
+    peers=(),
+    departments=(),
+    published_on=None,
+    deadline=None,
 ) -> CheckResult:
     ctx = Context(
         fmt=report_format(report),
         previous=previous,
         peers=tuple(peers),
         departments=tuple(departments),
+        published_on=published_on,
+        deadline=deadline,
     )
     findings, not_assessed = check_identities(report, ctx.fmt)
     for rule in RULES:

@@ -1,3 +1,4 @@
+import datetime
 from dataclasses import dataclass, field
 
 from gkreport.formats import Format
@@ -11,3 +12,5 @@ class Context:
     previous: dict | None = None  # last year's report of the same agency (S1, S2, S6)
     peers: tuple[dict, ...] = field(default_factory=tuple)  # same year, other agencies (S5)
     departments: tuple[dict, ...] = field(default_factory=tuple)  # a government's (S10)
+    published_on: datetime.date | None = None  # S8
+    deadline: datetime.date | None = None  # S8

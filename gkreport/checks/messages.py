@@ -125,3 +125,10 @@ def legacy_template_row(year, legacy_label, rows):
 
 def consolidated(label, own, total, count):
     return f"{label}：本级政府报告为{number(own)}，{count}个部门报告之和为{number(total)}，请核对"
+
+
+def published_late(published_on, deadline, days):
+    return (
+        f"报告于{published_on.year}年{published_on.month}月{published_on.day}日公开，"
+        f"晚于截止日期{deadline.year}年{deadline.month}月{deadline.day}日{days}天"
+    )

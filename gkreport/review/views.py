@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
@@ -15,14 +16,27 @@ from gkreport.lib.http import content_disposition
 from gkreport.pdf import PdfError
 from gkreport.reports import rendering, workflow
 from gkreport.reports.checking import run_checks
-from gkreport.reports.models import Agency, OfficeMembership, Report, ReviewComment
+from gkreport.reports.models import (
+    Agency,
+    Deadline,
+    OfficeMembership,
+    PublishedVersion,
+    Report,
+    ReviewComment,
+)
 from gkreport.reports.pages import pages
 from gkreport.review.access import jurisdiction, office_for, review_report_for
-from gkreport.review.dashboard import SORTS, STATUS_FILTERS, dashboard_rows, summary
+from gkreport.review.dashboard import (
+    SORTS,
+    STATUS_FILTERS,
+    dashboard_rows,
+    default_deadline,
+    summary,
+)
 from gkreport.review.diff import submission_diff
 from gkreport.review.export import dashboard_workbook
 
-CROSS_RULES = ("S1", "S2", "S5", "S10")
+CROSS_RULES = ("S1", "S2", "S5", "S8", "S10")
 
 
 def current_year(office) -> int:
@@ -99,14 +113,26 @@ def cross_checks(request, code, year):
     last_year = {r.agency_id: r.as_check_dict() for r in reports if r.year == year - 1}
     dicts = {r.pk: r.as_check_dict() for r in this_year}
     departments = [dicts[r.pk] for r in this_year if r.agency.kind == Agency.Kind.DEPARTMENT]
+    first_published = dict(
+        PublishedVersion.objects.filter(report__in=this_year, number=1).values_list(
+            "report_id", "published_at"
+        )
+    )
+    deadlines = dict(
+        Deadline.objects.filter(year=year, region_id__in=acting).values_list("region_id", "due")
+    )
     items = []
     for report in this_year:
         data = dicts[report.pk]
+        published = first_published.get(report.pk)
         result = check_report(
             data,
             previous=last_year.get(report.agency_id),
             peers=[d for pk, d in dicts.items() if pk != report.pk],
             departments=departments if report.agency.kind == Agency.Kind.GOVERNMENT else (),
+            published_on=timezone.localdate(published) if published else None,
+            deadline=deadlines.get(report.agency.region_id)
+            or default_deadline(report.agency, year),
         )
         found = [f for f in result.findings if f.rule in CROSS_RULES]
         if found:

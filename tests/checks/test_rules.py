@@ -341,3 +341,65 @@ def test_s9_warns_on_the_single_2019_row_and_keeps_the_arithmetic():
     broken = {**report, "figures": {**figures, "t3.other_processing.natural": 2}}
     codes = {f.code for f in check_report(broken).errors}
     assert {"H2.natural", "H3.other_processing"} <= codes
+
+
+# S8 ------------------------------------------------------------------------------------
+
+
+def test_s8_passes_when_published_by_the_deadline():
+    import datetime
+
+    on_time = findings(
+        build_report(),
+        "S8",
+        published_on=datetime.date(2024, 1, 31),
+        deadline=datetime.date(2024, 1, 31),
+    )
+    assert on_time == []
+    assert findings(build_report(), "S8") == []  # not published yet: nothing to say
+
+
+def test_s8_warns_on_a_late_publication():
+    import datetime
+
+    (finding,) = findings(
+        build_report(),
+        "S8",
+        published_on=datetime.date(2024, 2, 6),
+        deadline=datetime.date(2024, 1, 31),
+    )
+    assert finding.message == "报告于2024年2月6日公开，晚于截止日期2024年1月31日6天"
+
+
+# S10 -----------------------------------------------------------------------------------
+
+
+def _department(name, received):
+    return changed({**build_report(), "agency": name}, t3__new_received__total=received)
+
+
+def test_s10_passes_when_the_government_report_is_the_sum_of_its_departments():
+    government = changed(
+        build_report(),
+        t3__new_received__total=9,
+        t3__total_processed__total=16,
+        t4__review__total=4,
+        t4__litigation_direct__total=2,
+        t4__litigation_after_review__total=0,
+    )
+    departments = [_department("甲局", 4), _department("乙局", 5)]
+    assert findings(government, "S10", departments=departments) == []
+
+
+def test_s10_warns_with_both_sides():
+    departments = [_department("甲局", 4), _department("乙局", 7)]
+    found = findings(build_report(), "S10", departments=departments)
+    first = found[0]
+    assert first.code == "S10.t3.new_received"
+    assert first.message == (
+        "表三 一、本年新收政府信息公开申请数量 总计：本级政府报告为9，2个部门报告之和为11，请核对"
+    )
+
+
+def test_s10_needs_departments():
+    assert findings(build_report(), "S10") == []

@@ -97,3 +97,16 @@ def test_the_office_opens_on_the_latest_year_with_something_to_review(client, pe
     client.force_login(offices.olivia)
     response = client.get("/office/")
     assert response["Location"] == f"/office/{offices.office.code}/2023/"
+
+
+def test_cross_checks_flag_a_late_publication(client, people, offices):
+    from gkreport.reports.models import PublishedVersion
+    from tests.public.conftest import publish
+
+    publish(people.report, people.bob)
+    PublishedVersion.objects.filter(report=people.report).update(
+        published_at=timezone.make_aware(datetime.datetime(2024, 2, 6, 10, 0))
+    )
+    client.force_login(offices.olivia)
+    page = client.get(url(offices) + "cross/").content.decode()
+    assert "报告于2024年2月6日公开，晚于截止日期2024年1月31日6天" in page
