@@ -23,5 +23,6 @@ urlpatterns = [
         name="public_report_data",
     ),
     path("data/<int:year>/<int:region_id>.<str:fmt>", views.region_data, name="public_region_data"),
+    path("stats/", views.statistics_home, name="public_stats_home"),
     path("stats/<int:region_id>/", views.statistics, name="public_stats"),
 ]

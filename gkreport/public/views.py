@@ -204,6 +204,17 @@ def region_data(request, year, region_id, fmt):
 
 
 @require_safe
+def statistics_home(request):
+    """The statistics of the top region (a province, or whatever the system covers)."""
+    from django.shortcuts import redirect
+
+    region = Region.objects.filter(parent=None).order_by("pk").first()
+    if region is None:
+        raise Http404("还没有区域")
+    return redirect("public_stats", region.pk)
+
+
+@require_safe
 def statistics(request, region_id):
     region = get_object_or_404(Region, pk=region_id)
     versions = PublishedVersion.objects.filter(

@@ -51,3 +51,13 @@ def test_statistics_with_charts_and_tables(client, people, published):
     assert "2023年度办理结果分布（件）" in page
     assert "<caption>2023年度行政复议结果（件）（数据表）</caption>" in page
     assert 'role="img"' in page
+
+
+def test_every_public_page_links_to_the_statistics(client, people, published):
+    page = client.get(f"/public/agency/{people.agency.code}/2023/").content.decode()
+    assert 'href="/public/stats/"' in page
+    response = client.get("/public/stats/")
+    assert (
+        response.status_code == 302
+        and response["Location"] == f"/public/stats/{people.agency.region_id}/"
+    )
