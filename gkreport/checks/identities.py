@@ -71,6 +71,13 @@ def _substitute_legacy(codes: tuple[str, ...], legacy: dict) -> tuple[str, ...]:
     return tuple(result)
 
 
+def holds(fmt: Format, identity: Identity, values: dict) -> bool:
+    """Whether the identity holds for these values (False when an operand is missing)."""
+    if any(values.get(code) is None for code in identity.cells):
+        return False
+    return _consistent(fmt, identity.left, identity.right, values)
+
+
 def _consistent(fmt: Format, left, right, values) -> bool:
     kinds = {_kind(fmt, code) for code in left + right}
     if AMOUNT not in kinds:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from gkreport.checks.identities import holds
 from gkreport.formats.model import Block, ColumnGroup, Format, Table
 from gkreport.imports.labels import norm_label
 from gkreport.lib.values import read_value
@@ -312,7 +313,7 @@ def _drop_stray_zeros(values, expected, codes, fmt, segment, reading):
         candidates = {
             vector: kept
             for vector, kept in candidates.items()
-            if all(_holds(i, dict(zip(own, vector, strict=True))) for i in identities)
+            if all(holds(fmt, i, dict(zip(own, vector, strict=True))) for i in identities)
         }
     if len(candidates) != 1:
         return None
@@ -327,11 +328,3 @@ def _drop_stray_zeros(values, expected, codes, fmt, segment, reading):
 
 def _number(text):
     return read_value(text, "amount").value
-
-
-def _holds(identity, values) -> bool:
-    left = [values[c] for c in identity.left]
-    right = [values[c] for c in identity.right]
-    if any(v is None for v in left + right):
-        return False
-    return sum(left) == sum(right)

@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from gkreport.reports.importing import detached_report
-from gkreport.reports.models import Agency, PublishedVersion, Region, Report
+from gkreport.reports.models import Agency, PublishedVersion, Report
 
 LIGHT = ("pdf", "snapshot")  # the heavy columns a listing never needs
 
@@ -46,12 +46,3 @@ def snapshot_report(version: PublishedVersion) -> Report:
         include_charts=data.get("include_charts", False),
         status=Report.Status.PUBLISHED,
     )
-
-
-def region_ids(region_id: int) -> list[int]:
-    """The region and every region below it."""
-    ids, frontier = [region_id], [region_id]
-    while frontier:
-        frontier = list(Region.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids.extend(frontier)
-    return ids

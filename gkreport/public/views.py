@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from gkreport.public import opendata
 from gkreport.public.downloads import serve_bytes
-from gkreport.public.frozen import current, find_version, history, region_ids, snapshot_report
+from gkreport.public.frozen import current, find_version, history, snapshot_report
 from gkreport.public.stats import region_statistics
 from gkreport.reports.models import Agency, PublishedVersion, Region
 from gkreport.reports.rendering import report_context
@@ -76,7 +76,7 @@ def _render_list(request) -> str:
     if year:
         versions = versions.filter(year=year)
     if region:
-        versions = versions.filter(region_id_frozen__in=region_ids(region))
+        versions = versions.filter(region_id_frozen__in=Region.subtree_ids(region))
     if kind in Agency.Kind.values:
         versions = versions.filter(agency_kind=kind)
     else:
@@ -186,7 +186,7 @@ def _download(body, content_type, name):
 def region_data(request, year, region_id, fmt):
     region = get_object_or_404(Region, pk=region_id)
     versions = PublishedVersion.objects.filter(
-        is_current=True, year=year, region_id_frozen__in=region_ids(region.pk)
+        is_current=True, year=year, region_id_frozen__in=Region.subtree_ids(region.pk)
     ).order_by("agency_name")
     cells, rows, sums = opendata.region_table(versions, year)
     title = f"{region.path} {year}年度政府信息公开工作年度报告数据"
@@ -218,7 +218,7 @@ def statistics_home(request):
 def statistics(request, region_id):
     region = get_object_or_404(Region, pk=region_id)
     versions = PublishedVersion.objects.filter(
-        is_current=True, region_id_frozen__in=region_ids(region.pk)
+        is_current=True, region_id_frozen__in=Region.subtree_ids(region.pk)
     ).only("year", "snapshot", "agency_name")
     context = {
         "region": region,

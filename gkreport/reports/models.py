@@ -27,6 +27,17 @@ class Region(models.Model):
     def __str__(self):
         return self.path
 
+    @staticmethod
+    def subtree_ids(region_id: int) -> list[int]:
+        """The region and every region below it, one query per level."""
+        ids, frontier = [region_id], [region_id]
+        while frontier:
+            frontier = list(
+                Region.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+            )
+            ids.extend(frontier)
+        return ids
+
     @property
     def path(self) -> str:
         names, region = [], self

@@ -27,14 +27,6 @@ def ancestors(region: Region) -> list[int]:
     return ids
 
 
-def descendant_ids(region: Region) -> list[int]:
-    ids, frontier = [region.pk], [region.pk]
-    while frontier:
-        frontier = list(Region.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids.extend(frontier)
-    return ids
-
-
 def offices_acting_for(agency: Agency):
     return Office.objects.filter(region_id=agency.region_id)
 
@@ -49,7 +41,7 @@ def office_for(request, code) -> tuple[Office, OfficeMembership]:
 
 def jurisdiction(office: Office) -> tuple[list[int], list[int]]:
     """(regions it acts on, regions it may only read)."""
-    lower = descendant_ids(office.region)[1:] if office.include_lower else []
+    lower = Region.subtree_ids(office.region_id)[1:] if office.include_lower else []
     return [office.region_id], lower
 
 
