@@ -40,7 +40,9 @@ def as_filled(report, table):
     """The table as the report fills it: where a 2021 report still uses the single 2019 row
     （六）其他处理 (S9), that row is printed in place of the three rows it stands for, so the
     printed figures are the agency's, and none is shown as blank."""
-    legacy = present_legacy_cells(report.as_check_dict(), report.fmt)
+    # Which cells are filled is in the stored text: no need to read every value (as_check_dict)
+    # for each of the three tables.
+    legacy = present_legacy_cells({"raw": report.cells}, report.fmt)
     if not legacy:
         return table
     blocks = []
