@@ -117,6 +117,9 @@ def perform(report: Report, role: str, name: str, user, comment: str = "") -> Re
         if problems:
             raise Refused([f"不能{transition.label}：{problem}" for problem in problems])
     source = report.status
+    # Slow work (the final PDF) happens before the write transaction, not while holding it;
+    # an approved report's content is read-only, so what is rendered is what gets published.
+    prepared = PREPARE[name](report) if name in PREPARE else None
     with transaction.atomic():
         changed = Report.objects.filter(pk=report.pk, status=source).update(
             status=transition.target
@@ -133,7 +136,7 @@ def perform(report: Report, role: str, name: str, user, comment: str = "") -> Re
         )
         report.status = transition.target
         report._loaded_status = transition.target
-        EFFECTS.get(name, lambda *a: None)(report, event, user, comment)
+        EFFECTS.get(name, lambda *a: None)(report, event, user, prepared)
     from gkreport.reports.notifications import notify
 
     transaction.on_commit(lambda: notify(report, transition, user, comment))
@@ -152,7 +155,7 @@ def content_snapshot(report: Report) -> dict:
     }
 
 
-def _on_submit(report, event, user, comment):
+def _on_submit(report, event, user, prepared):
     report.submitted_at = timezone.now()
     Report.objects.filter(pk=report.pk).update(submitted_at=report.submitted_at)
     event.snapshot = content_snapshot(report)
@@ -161,10 +164,14 @@ def _on_submit(report, event, user, comment):
     report.comments.filter(resolved=False).update(resolved=True)
 
 
-def _on_publish(report, event, user, comment):
+def _prepare_publish(report) -> dict:
     from gkreport.reports.rendering import final_pdf, snapshot_for_public
 
-    pdf = final_pdf(report)
+    return {"pdf": final_pdf(report), "snapshot": snapshot_for_public(report)}
+
+
+def _on_publish(report, event, user, prepared):
+    pdf, snapshot = prepared["pdf"], prepared["snapshot"]
     last = report.versions.aggregate(n=Max("number"))["n"] or 0
     note = (
         report.events.filter(to_status=S.DRAFT, from_status=S.PUBLISHED)
@@ -174,7 +181,6 @@ def _on_publish(report, event, user, comment):
         else ""
     )
     report.versions.filter(is_current=True).update(is_current=False)
-    snapshot = snapshot_for_public(report)
     PublishedVersion.objects.create(
         report=report,
         number=last + 1,
@@ -196,4 +202,5 @@ def _on_publish(report, event, user, comment):
     transaction.on_commit(publications_changed)
 
 
+PREPARE = {"publish": _prepare_publish}
 EFFECTS = {"submit": _on_submit, "publish": _on_publish}
