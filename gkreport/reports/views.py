@@ -68,6 +68,14 @@ def _pending_input(request):
     return data
 
 
+def _input_and_seen(request, report, page):
+    """The form data (a POST, or input kept from an expired session) and the fingerprint of
+    the page content it was typed against (the stored content when there is no input)."""
+    data = request.POST if request.method == "POST" else _pending_input(request)
+    seen = data.get("fingerprint", "") if data else fingerprint(report, page)
+    return data, seen
+
+
 @login_required
 def home(request):
     """One agency: go straight to it; several: choose."""
@@ -201,10 +209,7 @@ def _save(request, report, current, seen, changes):
 @keep_input_when_logged_out
 def edit_info(request, code):
     report, membership = report_for(request, code, write=request.method == "POST")
-    data = _pending_input(request) if request.method == "GET" else None
-    if request.method == "POST":
-        data = request.POST
-    seen = data.get("fingerprint", "") if data else fingerprint(report, INFO)
+    data, seen = _input_and_seen(request, report, INFO)
     initial = {
         "title": report.title,
         "preamble": report.preamble,
@@ -235,8 +240,7 @@ def edit_part(request, code, part):
     if current is None or current.is_table or current.key == "info":
         raise Http404("没有这一部分")
     stored = report.narrative.get(current.part.key, {})
-    data = _pending_input(request) if request.method == "GET" else request.POST
-    seen = data.get("fingerprint", "") if data else fingerprint(report, current)
+    data, seen = _input_and_seen(request, report, current)
     form = NarrativeForm(current.part, data, initial=_initial_pieces(current.part, stored))
     if request.method == "POST":
         form.is_valid()
@@ -274,8 +278,7 @@ def edit_table(request, code, table):
     if current is None or not current.is_table:
         raise Http404("没有这张表")
     table_def = report.fmt.table(current.table)
-    data = _pending_input(request) if request.method == "GET" else request.POST
-    seen = data.get("fingerprint", "") if data else fingerprint(report, current)
+    data, seen = _input_and_seen(request, report, current)
     stored_cells = {c.code: report.cells.get(c.code, "") for c in table_def.cells}
     form = TableForm(table_def, data, initial=stored_cells)
     narrative = NarrativeForm(
