@@ -127,3 +127,23 @@ def test_format_value_prints_without_separators_or_unit():
     assert format_value(Decimal("62544.3758")) == "62544.3758"
     assert format_value(1234) == "1234"
     assert format_value(None) == ""
+
+
+@pytest.mark.parametrize(
+    "text, char",
+    [
+        ("10²", "²"),  # NFKC would read 102
+        ("①", "①"),  # NFKC would read 1
+        ("١٢", "١"),  # Arabic-Indic digits match \d
+        ("१२", "१"),  # Devanagari digits
+        ("⑴5", "⑴"),
+        ("𝟙𝟚", "𝟙"),  # mathematical digits
+        ("3₂", "₂"),
+    ],
+)
+def test_it_refuses_characters_that_only_look_like_digits(text, char):
+    for kind in (COUNT, AMOUNT, DELTA):
+        reading = read_value(text, kind)
+        assert reading.value is None
+        assert reading.error_code == "odd_digit"
+        assert f"“{char}”不是普通数字" in reading.error

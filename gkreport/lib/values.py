@@ -33,6 +33,7 @@ ERRORS = {
     "bad_grouping": "“{text}”的千分位分隔符位置不对，请核对数字",
     "wrong_unit_yuan": "金额单位应为万元：“{text}”是以元为单位，请换算为万元后填写",
     "wrong_unit": "“{text}”的单位不对，本格应填写{unit}",
+    "odd_digit": "“{text}”中的“{char}”不是普通数字，请只用0-9（全角０-９也可）填写",
 }
 
 
@@ -80,8 +81,22 @@ def _error(text: str, code: str, **params) -> Reading:
 
 
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
-_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}([,，\s]\d{3})+(\.\d+)?$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]+(\.[0-9]+)?$")
+_GROUPED_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([,，\s][0-9]{3})+(\.[0-9]+)?$")
+FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+
+
+def odd_digit(text: str) -> str | None:
+    """The first character that looks like a digit but is neither ASCII nor full-width:
+    “²”, “①”, “١” … NFKC would turn them into digits and change the number (10² → 102)."""
+    for char in text:
+        if char.isascii() or char in FULL_WIDTH_DIGITS:
+            continue
+        if char.isnumeric() and any(c.isdigit() for c in unicodedata.normalize("NFKC", char)):
+            return char
+        if unicodedata.category(char) == "Nd":
+            return char
+    return None
 
 
 def normalise_digits(text: str) -> str:
@@ -100,6 +115,9 @@ def read_value(text: str | None, kind: str = COUNT) -> Reading:
     if stripped in NOT_APPLICABLE_TOKENS or set(stripped) <= {"-", "—", "－"}:
         return Reading(text=original, not_applicable=True)
 
+    char = odd_digit(stripped)
+    if char is not None:
+        return _error(stripped, "odd_digit", char=char)
     candidate = normalise_digits(stripped)
     # NFKC turns full-width “，” into “,” but keep the check tolerant of both.
     candidate = candidate.replace("，", ",")
