@@ -9,6 +9,7 @@ from django.utils.html import escape
 
 from gkreport.formats.model import Part, Table
 from gkreport.formats.narrative import INTRO
+from gkreport.lib.text import normalise_text
 
 MAX_CELL_CHARS = 40  # a number with a unit fits; a pasted paragraph does not
 MAX_TEXT_CHARS = 30000
@@ -17,7 +18,42 @@ ERRORS = {
     "cell_too_long": "单元格内容过长（最多%(limit)d个字符），这一格未保存，请只填写数字",
     "bad_date": "日期格式不对，请写成“2024年2月6日”或“2024-02-06”",
     "year_range": "年度应在%(low)d至%(high)d之间",
+    "text_too_long": "内容过长：%(show_value)d个字，上限%(limit_value)d个字（换行算一个字）。这一项没有保存，"
+    "下面仍是您输入的内容，请删减后再保存",
 }
+
+
+class TextField(forms.CharField):
+    """Text as the browser counts it: CRLF is one character, pasted control characters are
+    dropped (and counted, so the view can say so) before the length is checked."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("strip", False)
+        kwargs.setdefault("required", False)
+        if "max_length" in kwargs:
+            kwargs.setdefault("error_messages", {})
+            kwargs["error_messages"].setdefault("max_length", ERRORS["text_too_long"])
+        super().__init__(*args, **kwargs)
+        self.dropped = 0
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value, self.dropped = normalise_text(value)
+        return super().to_python(value)
+
+
+class TextForm(forms.Form):
+    """A form of text fields that never loses what is stored: `pieces()` gives, for a field
+    that was refused, the stored value instead of nothing."""
+
+    def pieces(self, stored: dict) -> dict[str, str]:
+        return {
+            key: stored.get(key, "") if key in self.errors else self.cleaned_data.get(key, "")
+            for key in self.fields
+        }
+
+    def dropped_controls(self) -> int:
+        return sum(getattr(field, "dropped", 0) for field in self.fields.values())
 
 
 class TableForm(forms.Form):
@@ -48,7 +84,7 @@ class TableForm(forms.Form):
         return data
 
 
-class NarrativeForm(forms.Form):
+class NarrativeForm(TextForm):
     """A part's narrative: the text before the first sub-heading, then each sub-section."""
 
     def __init__(self, part: Part, *args, hints=True, **kwargs):
@@ -58,11 +94,9 @@ class NarrativeForm(forms.Form):
         intro_label = (
             "说明（可选）" if part.table else "开头（可选）" if part.subsections else "正文"
         )
-        self.fields[INTRO] = forms.CharField(
-            required=False,
+        self.fields[INTRO] = TextField(
             max_length=MAX_TEXT_CHARS,
             label=intro_label,
-            strip=False,
             widget=forms.Textarea(
                 attrs={**widget, "rows": 4 if part.subsections or part.table else 14}
             ),
@@ -73,11 +107,9 @@ class NarrativeForm(forms.Form):
         layout.append(Field(INTRO))
         for number, sub in enumerate(part.subsections, start=1):
             key = str(number)
-            self.fields[key] = forms.CharField(
-                required=False,
+            self.fields[key] = TextField(
                 max_length=MAX_TEXT_CHARS,
                 label=sub.heading,
-                strip=False,
                 widget=forms.Textarea(attrs=widget),
                 help_text=f"可保留或改写本机关的小标题，如“{sub.heading}”。{sub.hint}",
             )
@@ -87,20 +119,16 @@ class NarrativeForm(forms.Form):
         self.helper.disable_csrf = True
         self.helper.layout = Layout(*layout)
 
-    def pieces(self) -> dict[str, str]:
-        return {key: self.cleaned_data.get(key, "") for key in self.fields}
 
-
-class InfoForm(forms.Form):
-    title = forms.CharField(label="标题", max_length=300, required=False)
-    preamble = forms.CharField(
+class InfoForm(TextForm):
+    title = TextField(label="标题", max_length=300, strip=True)
+    preamble = TextField(
         label="引言",
-        required=False,
         max_length=MAX_TEXT_CHARS,
         widget=forms.Textarea(attrs={"rows": 8, "data-count": "1"}),
         help_text="法律依据、六个部分的组成、统计期限、电子版下载地址和联系方式。",
     )
-    signature = forms.CharField(label="落款机关", max_length=200, required=False)
+    signature = TextField(label="落款机关", max_length=200, strip=True)
     signed_on = forms.CharField(
         label="成文日期", max_length=20, required=False, help_text="如 2024年2月6日"
     )
@@ -139,15 +167,14 @@ class StartYearForm(forms.Form):
         return year
 
 
-class ExplanationForm(forms.Form):
+class ExplanationForm(TextForm):
     """One explanation per warning code; errors cannot be explained away."""
 
     def __init__(self, warnings, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for code in dict.fromkeys(f.code for f in warnings):
-            self.fields[code] = forms.CharField(
+            self.fields[code] = TextField(
                 label=code,
-                required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )

@@ -8,6 +8,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -206,6 +207,19 @@ def _save(request, report, current, seen, changes):
     return report, True
 
 
+def _tell_dropped(request, *forms):
+    dropped = sum(form.dropped_controls() for form in forms)
+    if dropped:
+        messages.info(
+            request, f"粘贴的文字中有{dropped}个不可见的控制字符（来自Word/WPS等），已删除。"
+        )
+
+
+REFUSED_KEPT = (
+    "其余内容已保存；标红的一项没有保存（原内容不变），下面仍是您输入的文字，请修改后再保存。"
+)
+
+
 @keep_input_when_logged_out
 def edit_info(request, code):
     report, membership = report_for(request, code, write=request.method == "POST")
@@ -221,9 +235,10 @@ def edit_info(request, code):
         form.is_valid()
         changes = {k: v for k, v in form.cleaned_data.items()}
         report, saved = _save(request, report, INFO, seen, changes)
+        _tell_dropped(request, form)
         if saved:
             if form.errors:
-                messages.warning(request, "已保存；有一项没有保存，见下方提示。")
+                messages.warning(request, REFUSED_KEPT)
             else:
                 messages.success(request, "已保存。")
                 return redirect("edit_info", report.code)
@@ -244,11 +259,14 @@ def edit_part(request, code, part):
     form = NarrativeForm(current.part, data, initial=_initial_pieces(current.part, stored))
     if request.method == "POST":
         form.is_valid()
-        report, saved = _save(request, report, current, seen, {"narrative": form.pieces()})
+        changes = {"narrative": form.pieces(stored)}
+        report, saved = _save(request, report, current, seen, changes)
+        _tell_dropped(request, form)
         if saved and not form.errors:
             messages.success(request, "已保存。")
             return redirect("edit_part", report.code, part)
         if saved:
+            messages.warning(request, REFUSED_KEPT)
             seen = fingerprint(report, current)
     previous = previous_report(report.agency, report.year)
     context = _common(report, membership, current)
@@ -281,11 +299,9 @@ def edit_table(request, code, table):
     data, seen = _input_and_seen(request, report, current)
     stored_cells = {c.code: report.cells.get(c.code, "") for c in table_def.cells}
     form = TableForm(table_def, data, initial=stored_cells)
+    stored_text = report.narrative.get(current.part.key, {})
     narrative = NarrativeForm(
-        current.part,
-        data,
-        prefix="text",
-        initial=_initial_pieces(current.part, report.narrative.get(current.part.key, {})),
+        current.part, data, prefix="text", initial=_initial_pieces(current.part, stored_text)
     )
     if request.method == "POST":
         unknown = [
@@ -297,13 +313,16 @@ def edit_table(request, code, table):
             messages.warning(request, f"忽略了不属于本表的单元格：{'、'.join(unknown[:5])}")
         form.is_valid()
         narrative.is_valid()
-        changes = {"cells": form.readable_cells(), "narrative": narrative.pieces()}
+        changes = {"cells": form.readable_cells(), "narrative": narrative.pieces(stored_text)}
         report, saved = _save(request, report, current, seen, changes)
-        if saved and not form.errors:
+        _tell_dropped(request, narrative)
+        if saved and not form.errors and not narrative.errors:
             messages.success(request, "已保存。如有问题，见上方汇总，可以稍后再改。")
             return redirect("edit_table", report.code, table)
         if saved:
-            messages.warning(request, "其余单元格已保存；标红的单元格没有保存，请修改。")
+            messages.warning(
+                request, "其余内容已保存；标红的单元格或说明没有保存（原内容不变），请修改。"
+            )
             seen = fingerprint(report, current)
     result = run_checks(report, peers=current.table == "t2")
     by_cell = result.by_cell()
@@ -390,11 +409,16 @@ def checks(request, code):
     result = run_checks(report)
     form = ExplanationForm(result.warnings, request.POST or None, initial=report.explanations)
     if request.method == "POST" and form.is_valid():
-        if not report.is_editable:
+        explanations = {k: v.strip() for k, v in form.cleaned_data.items() if v.strip()}
+        # Explanations decide whether the report may be submitted: a new version, so that a
+        # submission checked against the old ones is refused (workflow.perform).
+        saved = Report.objects.filter(pk=report.pk, status__in=Report.EDITABLE).update(
+            explanations=explanations, version=F("version") + 1
+        )
+        if not saved:
             messages.error(request, "报告已报送，不能再修改说明。")
         else:
-            explanations = {k: v.strip() for k, v in form.cleaned_data.items() if v.strip()}
-            Report.objects.filter(pk=report.pk).update(explanations=explanations)
+            _tell_dropped(request, form)
             messages.success(request, "说明已保存。")
             return redirect("checks", report.code)
     groups, explained = [], set()

@@ -116,3 +116,41 @@ def test_a_table_part_is_not_a_narrative_page(client, people):
     client.force_login(people.alice)
     assert client.get(url(people, "s3")).status_code == 404
     assert client.get(url(people, "info")).status_code == 404
+
+
+def stored_s1(people):
+    people.report.refresh_from_db()
+    return people.report.narrative["s1"]
+
+
+def test_a_refused_sub_section_keeps_the_stored_text_and_shows_the_typed_one(client, people):
+    client.force_login(people.alice)
+    before = stored_s1(people)
+    typed = "新" * 30001
+    response = client.post(url(people), post(people, intro="新的开头。", **{"1": typed}))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert typed in page  # shown back intact
+    assert "内容过长：30001个字，上限30000个字" in page
+    assert "标红的一项没有保存（原内容不变）" in page
+    after = stored_s1(people)
+    assert after["1"] == before["1"]  # the stored text of the refused field survives
+    assert after["intro"] == "新的开头。"  # the rest is saved
+
+
+def test_line_breaks_count_as_the_browser_counts_them(client, people):
+    """A browser's maxlength counts a line break as one character but posts CRLF."""
+    client.force_login(people.alice)
+    lines = "字" * 50 + "\r\n"
+    text = lines * 588  # 30,576 characters as posted, 29,988 as the browser counts
+    response = client.post(url(people), post(people, **{"1": text}))
+    assert response.status_code == 302
+    assert stored_s1(people)["1"] == text.replace("\r\n", "\n")
+
+
+def test_pasted_control_characters_are_dropped_with_a_message(client, people):
+    client.force_login(people.alice)
+    text = "第一段\x00。\x0b第二段\x0c第三段\x07。"
+    response = client.post(url(people), post(people, **{"2": text}), follow=True)
+    assert "有2个不可见的控制字符（来自Word/WPS等），已删除" in response.content.decode()
+    assert stored_s1(people)["2"] == "第一段。\n第二段\n第三段。"
