@@ -176,6 +176,14 @@ class Report(models.Model):
             and self._content() != self._loaded_content
         ):
             raise ContentLocked(f"报告状态为“{self.Status(loaded_status).label}”，内容不能修改")
+        if (
+            self.pk is not None
+            and hasattr(self, "_loaded_content")
+            and self._content() != self._loaded_content
+        ):
+            self.version += 1  # a submission checked against the old content is refused
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
         self._loaded_status = self.status
         self._loaded_content = self._content()

@@ -121,10 +121,16 @@ def perform(report: Report, role: str, name: str, user, comment: str = "") -> Re
     # an approved report's content is read-only, so what is rendered is what gets published.
     prepared = PREPARE[name](report) if name in PREPARE else None
     with transaction.atomic():
-        changed = Report.objects.filter(pk=report.pk, status=source).update(
+        # Conditional on the status and on the content version the guard checked: a save
+        # that slipped in after the checks (or an explanation removed) refuses the
+        # transition instead of submitting content nobody checked.
+        changed = Report.objects.filter(pk=report.pk, status=source, version=report.version).update(
             status=transition.target
         )
         if changed != 1:
+            current = Report.objects.filter(pk=report.pk).values_list("status", flat=True)
+            if list(current) == [source]:
+                raise Refused(["报告内容刚刚被修改，请重新检查后再" + transition.label])
             raise Refused(["报告状态已被他人改变，请刷新页面"])
         event = Event.objects.create(
             report=report,

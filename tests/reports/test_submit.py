@@ -101,3 +101,66 @@ def test_an_unknown_transition_is_refused(client, people):
         f"/r/{people.report.code}/transition/publish_everything/", follow=True
     ).content.decode()
     assert "没有这个操作" in page
+
+
+def _save_an_unreadable_cell(people):
+    from gkreport.reports.editing import fingerprint, save_page
+    from gkreport.reports.pages import page
+
+    report = Report.objects.get(pk=people.report.pk)
+    t3 = page(report.fmt, "t3")
+    save_page(
+        report, t3, people.alice, fingerprint(report, t3), {"cells": {"t3.granted.natural": "五"}}
+    )
+
+
+def test_a_save_between_the_checks_and_the_lock_refuses_the_submission(people, monkeypatch):
+    """The signer's checks pass; before the status changes, the editor saves an error."""
+    from gkreport.reports import checking
+
+    checked = checking.submission_problems
+
+    def checks_then_a_save_slips_in(report, result):
+        problems = checked(report, result)
+        _save_an_unreadable_cell(people)
+        return problems
+
+    monkeypatch.setattr(checking, "submission_problems", checks_then_a_save_slips_in)
+    report = Report.objects.get(pk=people.report.pk)
+    with pytest.raises(workflow.Refused) as refused:
+        workflow.perform(report, "signer", "submit", people.bob)
+    assert refused.value.reasons == ["报告内容刚刚被修改，请重新检查后再报送"]
+    assert status(people) == "draft"
+    assert Report.objects.get(pk=people.report.pk).cells["t3.granted.natural"] == "五"
+
+
+def test_an_explanation_removed_after_the_checks_refuses_the_submission(client, people):
+    people.report.cells["t2.fees.amount"] = "15.5 万元"
+    people.report.explanations = {"S4.format": "已核对。"}
+    people.report.save()
+    report = Report.objects.get(pk=people.report.pk)  # what the signer's request loaded
+    client.force_login(people.alice)
+    client.post(f"/r/{people.report.code}/checks/", {"S4.format": ""})
+    with pytest.raises(workflow.Refused):
+        workflow.perform(report, "signer", "submit", people.bob)
+    assert status(people) == "draft"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_submitting_while_an_editor_saves_never_submits_unchecked_content(people):
+    def submit():
+        report = Report.objects.get(pk=people.report.pk)
+        return workflow.perform(report, "signer", "submit", people.bob).status
+
+    for _ in range(15):
+        Report.objects.filter(pk=people.report.pk).update(status="draft")
+        clean = Report.objects.get(pk=people.report.pk)
+        clean.cells = {**clean.cells, "t3.granted.natural": "5"}
+        clean.save()
+        turns = [submit, lambda: _save_an_unreadable_cell(people)]
+        results = at_once(lambda turns=turns: turns.pop()(), times=2)
+        stored = Report.objects.get(pk=people.report.pk)
+        if stored.status == "submitted":
+            snapshot = stored.events.filter(to_status="submitted").first().snapshot
+            assert snapshot["cells"] == stored.cells, results
+            assert stored.cells["t3.granted.natural"] == "5", results
