@@ -3,22 +3,32 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 # Serving needs the fonts and HarfBuzz subsetting (fast PDF); the tests also need poppler's
-# pdftotext/pdftoppm and Debian's chromium, which Playwright drives (never downloaded).
+# pdftotext/pdftoppm, Debian's chromium, which Playwright drives (never downloaded), and
+# Debian's PostgreSQL server, on which the suite runs a second time.
 SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0
-TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium
+TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium postgresql
 # The load benchmark drives gunicorn with wrk (a C load generator).
 BENCH_PACKAGES := $(TEST_PACKAGES) wrk
 BENCH ?= all
 
-.PHONY: run test bench lint format system-packages test-packages ensure-packages venv demo fonts
+.PHONY: run test bench lint format lock system-packages test-packages ensure-packages venv demo fonts
 
-$(BIN)/.installed: pyproject.toml
+# Dependencies come from requirements.lock (exact versions with hashes); the project itself
+# is installed on top without resolving anything again.
+$(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 venv: $(BIN)/.installed
+
+# Re-pin after changing pyproject.toml (add UPGRADE=1 to move every pin to its newest release).
+lock: venv
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
+	  $(if $(UPGRADE),--upgrade,) --quiet -o requirements.lock
 
 # Installs the Debian packages the PDF and its tests need when they are missing and we are
 # root; otherwise prints the exact command to run.
@@ -56,6 +66,12 @@ test: venv test-packages fonts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+	@# Again on PostgreSQL: a throwaway cluster on a Unix socket (scripts/with-postgres).
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  scripts/with-postgres $(BIN)/pytest; \
+	else \
+	  echo "PostgreSQL is not installed: the suite ran on SQLite only (apt-get install postgresql)"; \
+	fi
 
 bench: venv fonts
 	@$(MAKE) --no-print-directory ensure-packages PACKAGES="$(BENCH_PACKAGES)"
