@@ -42,7 +42,7 @@ def test_stored_reports_check_like_the_files(demo):
 
 def test_the_narrative_is_stored_per_part_and_sub_section(demo):
     report = Report.objects.get(agency__name="聊城高新技术产业开发区管理委员会")
-    assert list(report.narrative["s1"]) == ["intro", "1", "2", "3", "4", "5"]
+    assert set(report.narrative["s1"]) == {"intro", "1", "2", "3", "4", "5"}
     assert report.sections()["s1"].startswith("2022年，高新区认真落实")
     assert "高新区未承办人大代表建议和政协提案" in report.sections()["s6"]
 

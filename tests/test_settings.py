@@ -46,12 +46,21 @@ def test_language_and_time_zone():
     assert settings.TIME_ZONE == "Asia/Shanghai"
 
 
+def _environ_without(*names):
+    return {k: v for k, v in os.environ.items() if k not in names}
+
+
 def _start(**env):
     code = "import django; django.setup(); from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "gkreport.settings", **env},
+        # Not the DATABASE_URL of the run: the suite itself may be running on PostgreSQL.
+        env={
+            **_environ_without("DATABASE_URL"),
+            "DJANGO_SETTINGS_MODULE": "gkreport.settings",
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=60,
@@ -59,7 +68,7 @@ def _start(**env):
 
 
 def test_it_refuses_to_start_without_debug_on_the_development_key():
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env = _environ_without("SECRET_KEY", "DATABASE_URL")
     completed = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,

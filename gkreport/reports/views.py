@@ -275,7 +275,12 @@ def edit_part(request, code, part):
             "form": form,
             "fingerprint": seen,
             "previous": previous,
-            "previous_pieces": (previous.narrative.get(current.part.key, {}) if previous else {}),
+            # In the template's order: PostgreSQL's jsonb does not keep the order of keys.
+            "previous_pieces": (
+                _initial_pieces(current.part, previous.narrative.get(current.part.key, {}))
+                if previous
+                else {}
+            ),
             "findings": [f for f in run_checks(report).findings if f.part == current.part.key],
         }
     )
