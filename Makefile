@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Serving needs the fonts and HarfBuzz subsetting (fast PDF); the tests also need poppler's
 # pdftotext/pdftoppm, Debian's chromium, which Playwright drives (never downloaded), and
-# Debian's PostgreSQL server, on which the suite runs a second time.
+# Debian's PostgreSQL server, on which the suite runs a second time, and redis-server for
+# the shared cache.
 SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0
-TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium postgresql
+TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium postgresql redis-server
 # The load benchmark drives gunicorn with wrk (a C load generator).
 BENCH_PACKAGES := $(TEST_PACKAGES) wrk
 BENCH ?= all

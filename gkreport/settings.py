@@ -88,14 +88,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
 
-# Per-process memory cache: published PDFs (immutable, keyed by their hash) and the public
-# list page (keyed by the latest publication). CACHE_MAX_ENTRIES bounds its memory.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 300)},
+# The cache holds published PDFs (immutable, keyed by their hash) and the public list page
+# (keyed by the latest publication), so entries are right in any process that reads them.
+# REDIS_URL (redis://host:6379/0, rediss://…, unix:///path/redis.sock) shares one cache
+# between processes and machines; without it each process keeps its own, bounded by
+# CACHE_MAX_ENTRIES.
+REDIS_URL = envstr("REDIS_URL", "")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"REDIS_URL={REDIS_URL!r} is not a Redis URL (redis://, rediss:// or unix://)"
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "gkreport"),
+            # A cache that does not answer must not hang a request for long.
+            "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 300)},
+        }
+    }
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"

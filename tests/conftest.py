@@ -6,6 +6,7 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+from tests.redis_server import redis_url  # noqa: E402,F401 - a real redis-server
 from tests.reports.conftest import people  # noqa: E402,F401 - personas for every test folder
 from tests.review.conftest import offices  # noqa: E402,F401 - office personas
 
