@@ -96,3 +96,9 @@ def test_junk_in_debug_is_refused():
     completed = _start(DEBUG="perhaps")
     assert completed.returncode != 0
     assert "is not a boolean" in completed.stderr
+
+
+def test_a_junk_redis_url_is_refused():
+    completed = _start(REDIS_URL="localhost")
+    assert completed.returncode != 0
+    assert "is not a Redis URL" in completed.stderr
