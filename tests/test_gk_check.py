@@ -32,7 +32,8 @@ def test_it_prints_findings_and_exits_1_on_an_error():
         in out
     )
     assert "警告  [S4.format]" in out
-    assert "未能读取  表三 6.属于四类过程性信息之后：3（不在任何一行的标签之后）" in out
+    assert "未归入单元格  表三 6.属于四类过程性信息之后：3（不在任何一行的标签之后）" in out
+    assert "已读取全部 200 格" in out
     assert out.rstrip().endswith("共 1 个错误，1 个警告")
 
 

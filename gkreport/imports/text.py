@@ -2,12 +2,17 @@
 
 It finds the title, the preamble, the six parts by their headings, the issuing agency and
 date at the end, and the three tables inside parts 二 to 四 (see tables.py). What it cannot
-place is listed in `unplaced`; decisions a reader should know about are in `notes`.
+place is listed in `unplaced`; decisions a reader should know about are in `notes`; cells it
+never read are listed in `unread` (and `report["unread"]`), never taken for blanks.
+
+The web page and Word readers (html.py, docx.py) produce this same text, with IMAGE_LINE on
+a line of its own where the page shows a picture (a table published as an image).
 """
 
 import re
 from dataclasses import dataclass, field
 
+from gkreport.checks.report import report_cells, report_format, unread_cells
 from gkreport.formats import Format, format_for_year, get_format
 from gkreport.formats.narrative import split_subsections
 from gkreport.imports.labels import norm_heading
@@ -17,6 +22,7 @@ MAX_HEADING_LENGTH = 40
 YEAR_IN_TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>20\d{2})\s*年")
 DATE_LINE = re.compile(r"^\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 PART_LINE = re.compile(r"^\s*([一二三四五六])\s*[、.．]\s*(\S.*)$")
+IMAGE_LINE = "〔图片〕"
 
 
 class ImportError_(ValueError):
@@ -28,13 +34,31 @@ class ImportResult:
     report: dict
     unplaced: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    # rows whose cells were not read: {where, cells, reason, near (the text seen there)}
+    unread: list = field(default_factory=list)
+
+    @property
+    def cells_total(self) -> int:
+        return len(report_cells(self.report, report_format(self.report)))
+
+    @property
+    def cells_read(self) -> int:
+        return self.cells_total - len(unread_cells(self.report))
+
+    @property
+    def complete(self) -> bool:
+        return not self.report.get("unread")
 
 
 def read_text(text: str, *, year: int | None = None, version: str | None = None) -> ImportResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = text.split("\n")
+    images = {index for index, line in enumerate(lines) if line.strip() == IMAGE_LINE}
+    for index in images:
+        lines[index] = ""
     unplaced: list = []
     notes: list = []
+    unread_rows: list = []
 
     starts = _part_starts(lines)
     first_part = min(starts.values()) if starts else len(lines)
@@ -80,8 +104,10 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
             raw.update(reading.raw)
             unplaced.extend(reading.unplaced)
             notes.extend(reading.notes)
-            if part.key in starts and not reading.raw:
-                unplaced.append({"where": table.name, "text": "", "reason": "未能读出表格"})
+            if not reading.raw:
+                for row in reading.missing:
+                    row["reason"] = _why_no_table(part.key, starts, regions, images)
+            unread_rows.extend(reading.missing)
             sections[part.key] = _prose(region)
         else:
             sections[part.key] = _clean_text(region)
@@ -104,7 +130,25 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
         "figures": figures,
         "raw": raw,
     }
-    return ImportResult(report=report, unplaced=unplaced, notes=notes)
+    expected = report_cells(report, fmt)
+    report["unread"] = [code for code in expected if code not in raw]
+    missing = set(report["unread"])
+    unread = []
+    for row in unread_rows:  # a legacy row read in place of three rows leaves those out
+        cells = [code for code in row["cells"] if code in missing]
+        if cells:
+            unread.append({**row, "cells": cells})
+    return ImportResult(report=report, unplaced=unplaced, notes=notes, unread=unread)
+
+
+def _why_no_table(key, starts, regions, images) -> str:
+    if key not in starts:
+        return "未找到这一部分的标题"
+    start = starts[key]
+    end = start + 1 + len(regions.get(key, []))
+    if any(start < index < end for index in images):
+        return "表格是图片，无法读取其中的数字"
+    return "未能读出表格"
 
 
 def _part_starts(lines: list[str]) -> dict[str, int]:
