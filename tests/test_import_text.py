@@ -216,3 +216,33 @@ def test_table_rows_never_pass_for_part_headings():
 )
 def test_labels_compare_without_spacing_numbering_and_widths(printed, canonical):
     assert norm_label(printed) == norm_label(canonical)
+
+
+def test_a_label_with_characters_dropped_is_read_as_the_row_expected_next():
+    text = report_text(consistent()).replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+    text = text.replace("行政规范性文件", "规范性文件")
+    result = read_text(text)
+    assert result.report["figures"] == consistent()["figures"]
+    assert result.notes == [
+        "表二：“规范性文件”按规范名称“行政规范性文件”读取",
+        "表三：“2.其他法律行政止公开”按规范名称“2.其他法律行政法规禁止公开”读取",
+    ]
+
+
+def test_a_shortened_label_is_not_taken_for_a_row_other_than_the_next():
+    # row 6 unreadable, so row 6 is still the one expected: row 7 shortened is not taken
+    text = report_text(consistent()).replace("6.属于四类过程性信息", "6.涉及内部讨论")
+    text = text.replace("7.属于行政执法案卷", "7.属于行政执法")
+    result = read_text(text)
+    assert [row["where"] for row in result.unread] == [
+        "表三 （三）不予公开 6.属于四类过程性信息",
+        "表三 （三）不予公开 7.属于行政执法案卷",
+    ]
+
+
+def test_table_4_without_its_heading_is_found_by_its_header_row():
+    text = report_text(consistent()).replace("四、政府信息公开行政复议、行政诉讼情况\n", "")
+    result = read_text(text)
+    assert result.report["figures"] == consistent()["figures"]
+    assert result.complete and result.unplaced == []
+    assert result.notes == ["未找到“四、政府信息公开行政复议、行政诉讼情况”的标题，表四按表头读取"]

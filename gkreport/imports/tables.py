@@ -24,6 +24,8 @@ WINDOW = 6  # how far ahead of the last found row a label may match (skipped row
 RULE_CELL = re.compile(r"^:?[-—－=_]{3,}:?$")
 MAX_SURPLUS = 2
 MAX_NEAR = 120  # characters of nearby text kept for an unread row
+MIN_SHORTENED = 5  # a label with characters dropped is matched from this length on …
+SHORTENED_SHARE = 0.7  # … when it keeps this share of the canonical label's characters
 
 
 @dataclass
@@ -158,7 +160,7 @@ def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
         while index < len(cells):
             cell = cells[index]
             name = norm_label(cell)
-            match, used = _match_row(slots, cursor, cells, index)
+            match, used = _match_row(slots, cursor, cells, index, known)
             if match is not None:
                 slot, canonical = match
                 if not canonical:
@@ -276,8 +278,9 @@ def _labelless_slot(slots):
     return None
 
 
-def _match_row(slots, cursor, cells, index):
-    """The slot whose label this cell (or it joined with the next cells) is, near the cursor."""
+def _match_row(slots, cursor, cells, index, known=frozenset()):
+    """The slot whose label this cell (or it joined with the next cells) is, near the cursor;
+    failing that, the row expected next if the cell is its label with characters dropped."""
     candidates = [s for s in slots[cursor : cursor + WINDOW] if s.names and not s.filled]
     text = ""
     used = 0
@@ -296,7 +299,26 @@ def _match_row(slots, cursor, cells, index):
             name.startswith(text) and len(text) >= 6 for s in candidates for name in s.names
         ):
             break
+    shortened = _shortened(candidates, norm_label(cells[index]), known)
+    if shortened is not None:
+        shortened.filled = True
+        return (shortened, False), 1
     return None, 1
+
+
+def _shortened(candidates, name: str, known) -> "_Slot | None":
+    """The row expected next, when `name` is its label with a few characters left out
+    (“其他法律行政止公开”, “规范性文件”): every printed character in order, most of them there."""
+    if len(name) < MIN_SHORTENED or name in known or not candidates:
+        return None
+    expected = candidates[0]
+    canonical = norm_label(expected.label or "")
+    if len(name) >= len(canonical) or len(name) < SHORTENED_SHARE * len(canonical):
+        return None
+    remaining = iter(canonical)
+    if all(char in remaining for char in name):  # a subsequence
+        return expected
+    return None
 
 
 def _match_legacy(legacy, name, cells, index):

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from gkreport.checks.report import report_cells, report_format, unread_cells
 from gkreport.formats import Format, format_for_year, get_format
 from gkreport.formats.narrative import split_subsections
-from gkreport.imports.labels import norm_heading
-from gkreport.imports.tables import read_table
+from gkreport.imports.labels import norm_heading, norm_label
+from gkreport.imports.tables import read_table, split_cells
 
 MAX_HEADING_LENGTH = 40
 YEAR_IN_TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>20\d{2})\s*年")
@@ -71,13 +71,15 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
         year = int(title_match.group("year"))
     fmt: Format = get_format(version) if version else format_for_year(year)
 
+    regions = _regions(lines, starts, fmt)
+    headless = _headless_tables(regions, starts, fmt)
     for part in fmt.parts:
-        if part.key not in starts:
+        if part.key in headless:
+            notes.append(f"未找到“{part.heading}”的标题，{fmt.table(part.table).name}按表头读取")
+        elif part.key not in starts:
             unplaced.append(
                 {"where": "全文", "text": part.heading, "reason": "未找到这一部分的标题"}
             )
-
-    regions = _regions(lines, starts, fmt)
     s6_lines = regions.get("s6", [])
     signature, date, trailing, start = _signature(s6_lines)
     if start is not None:
@@ -193,6 +195,38 @@ def _regions(lines, starts, fmt) -> dict[str, list[str]]:
         end = ordered[position + 1][1] if position + 1 < len(ordered) else len(lines)
         regions[key] = lines[start + 1 : end]
     return regions
+
+
+def _headless_tables(regions: dict, starts: dict, fmt: Format) -> set[str]:
+    """Tables printed without their part heading (tables 3 and 4 often follow each other
+    so): the table starts at its own header row inside the part found before it. Returns
+    the keys of the parts so found."""
+    found = set()
+    keys = [part.key for part in fmt.parts]
+    for position, part in enumerate(fmt.parts):
+        if not part.table or part.key in starts or position == 0:
+            continue
+        before = next((k for k in reversed(keys[:position]) if k in regions), None)
+        if before is None:
+            continue
+        cue = _header_cue(fmt.table(part.table))
+        region = regions[before]
+        for index, line in enumerate(region):
+            cells = {norm_label(cell) for cell in split_cells(line) if cell}
+            if cue <= cells and (len(cells) >= 2 or len(cue) == 1):
+                regions[before], regions[part.key] = region[:index], region[index:]
+                found.add(part.key)
+                break
+    return found
+
+
+def _header_cue(table) -> set[str]:
+    """What the first row of a table's header holds: its block heading (table 2), or the
+    labels over its columns (申请人情况; 行政复议 and 行政诉讼)."""
+    block = table.blocks[0]
+    if block.heading:
+        return {norm_label(block.heading)}
+    return {norm_label(node.label) for node in block.columns}
 
 
 def _signature(s6_lines: list[str]):
