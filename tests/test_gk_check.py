@@ -126,7 +126,12 @@ def test_help_documents_the_exit_statuses():
     from gkreport.reports.management.commands.gk_check import Command
 
     text = "".join(Command().create_parser("manage.py", "gk_check").format_help().split())
-    for status in ("0全部读取且未发现错误", "1发现错误", "2无法读取文件", "3有单元格未能读取，其余未发现错误"):
+    for status in (
+        "0全部读取且未发现错误",
+        "1发现错误",
+        "2无法读取文件",
+        "3有单元格未能读取，其余未发现错误",
+    ):
         assert status in text
 
 
@@ -160,7 +165,8 @@ def test_year_option_overrides_the_title(tmp_path):
     [
         (b"", "文件是空的"),
         (b"%PDF-1.7 binary", "PDF文件已损坏或已加密，无法读取"),
-        (b"PK\x03\x04docx", "这是Word/Excel文件"),
+        (b"PK\x03\x04docx", "文件是ZIP格式但已损坏"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "请另存为.docx或导出为PDF"),
         (b"\x00\x01\x02\xff\xfe\x00", "无法识别文件的文字编码"),
         (b'{"figures": [1, 2]', "JSON格式错误"),
         (b'{"year": 2023}', "不是本系统导出的报告JSON：缺少 figures"),
