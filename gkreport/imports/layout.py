@@ -49,6 +49,8 @@ class Blocks:
     grid_cells: int = 0
 
     def text(self, line: str) -> None:
+        if not line:
+            return
         line = clean_line(line)
         if line:
             self._add(("text", line))
