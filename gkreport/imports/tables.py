@@ -23,6 +23,7 @@ from gkreport.lib.values import read_value
 WINDOW = 6  # how far ahead of the last found row a label may match (skipped rows)
 RULE_CELL = re.compile(r"^:?[-—－=_]{3,}:?$")
 MAX_SURPLUS = 2
+NO_TABLE = "未能读出表格"  # no row of the table found at all
 MAX_NEAR = 120  # characters of nearby text kept for an unread row
 MIN_SHORTENED = 5  # a label with characters dropped is matched from this length on …
 SHORTENED_SHARE = 0.7  # … when it keeps this share of the canonical label's characters
@@ -218,10 +219,10 @@ def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
 
 def _list_missing(table, slots, segments, rows, matched_rows, known, reading) -> None:
     """Each row with cells left unread, and the text printed where it should have been."""
-    if not reading.raw:
+    if not reading.raw and not segments:
         codes = [cell.code for cell in table.cells]
         near = " / ".join(filter(None, (_row_text(cells, known) for cells in rows)))
-        reading.missing.append(_missing(table.name, codes, "未能读出表格", near))
+        reading.missing.append(_missing(table.name, codes, NO_TABLE, near))
         return
     segment_of = {id(segment.slot): segment for segment in segments}
     found_at = {

@@ -16,7 +16,7 @@ from gkreport.checks.report import report_cells, report_format, unread_cells
 from gkreport.formats import Format, format_for_year, get_format
 from gkreport.formats.narrative import split_subsections
 from gkreport.imports.labels import norm_heading, norm_label
-from gkreport.imports.tables import read_table, split_cells
+from gkreport.imports.tables import NO_TABLE, read_table, split_cells
 
 MAX_HEADING_LENGTH = 40
 YEAR_IN_TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>20\d{2})\s*年")
@@ -106,8 +106,8 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
             raw.update(reading.raw)
             unplaced.extend(reading.unplaced)
             notes.extend(reading.notes)
-            if not reading.raw:
-                for row in reading.missing:
+            for row in reading.missing:
+                if row["reason"] == NO_TABLE:
                     row["reason"] = _why_no_table(part.key, starts, regions, images)
             unread_rows.extend(reading.missing)
             sections[part.key] = _prose(region)
@@ -150,7 +150,7 @@ def _why_no_table(key, starts, regions, images) -> str:
     end = start + 1 + len(regions.get(key, []))
     if any(start < index < end for index in images):
         return "表格是图片，无法读取其中的数字"
-    return "未能读出表格"
+    return NO_TABLE
 
 
 def _part_starts(lines: list[str]) -> dict[str, int]:
