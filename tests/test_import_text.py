@@ -246,3 +246,18 @@ def test_table_4_without_its_heading_is_found_by_its_header_row():
     assert result.report["figures"] == consistent()["figures"]
     assert result.complete and result.unplaced == []
     assert result.notes == ["未找到“四、政府信息公开行政复议、行政诉讼情况”的标题，表四按表头读取"]
+
+
+def test_cells_run_together_cannot_be_split_and_stay_unread():
+    """A crude copy runs a row's cells together (“6233440”): never split by guessing."""
+    text = report_text(consistent()).replace(
+        "（一）予以公开\t40\t0\t0\t0\t0\t0\t40", "（一）予以公开\t4000000040"
+    )
+    result = read_text(text)
+    (row,) = result.unread
+    assert (row["where"], row["reason"], row["near"]) == (
+        "表三 （一）予以公开",
+        "这一行的数值无法对应到各列",
+        "（一）予以公开 4000000040",
+    )
+    assert check_report(result.report).errors == []

@@ -22,7 +22,7 @@ import re
 import lxml.etree
 
 from gkreport.imports.labels import norm_heading
-from gkreport.imports.layout import Blocks, Cell, blocks_to_text, clean_line
+from gkreport.imports.layout import MAX_GRID_CELLS, Blocks, Cell, blocks_to_text, clean_line
 from gkreport.imports.text import PART_LINE, YEAR_IN_TITLE, ImportError_, ImportResult, read_text
 
 SKIP = {
@@ -173,6 +173,9 @@ def _blocks(root) -> tuple[Blocks, list]:
 
 
 def _table_rows(table) -> list[list[Cell]]:
+    # Counted in C before any cell is read: a huge table is refused, not walked.
+    if table.xpath("count(.//td | .//th)") > MAX_GRID_CELLS:
+        raise ImportError_("文件中的表格过大，无法读取")
     # Most tables hold nothing hidden and no script: their cells' text is all their text.
     plain = not table.xpath(HIDDEN_INSIDE) and next(table.iter(*CELL_SKIP), None) is None
     rows = []
