@@ -268,8 +268,9 @@ def test_thousands_groups_split_by_a_space_stay_as_printed():
         ("gbk", "gbk", ""),
         ("utf-8", "utf-8", ""),
         ("gb2312", "utf-8", "网页声明的编码为GB2312，实际为UTF-8，已按UTF-8读取"),
-        ("utf-8", "gbk", "网页声明的编码为UTF-8，实际为GB18030（GBK），已按GB18030读取"),
+        ("utf-8", "gbk", "网页声明的编码为UTF-8，实际为GB18030（GBK），已按此读取"),
         ("", "gbk", ""),
+        ("iso-8859-1", "gbk", "网页声明的编码为ISO-8859-1，实际为GB18030（GBK），已按此读取"),
     ],
 )
 def test_the_encoding_is_what_the_bytes_are(declared, written, note):
@@ -284,6 +285,11 @@ def test_the_encoding_is_what_the_bytes_are(declared, written, note):
     text, said = decode_html(data)
     assert "茌平区政务公开办公室" in text
     assert said == note
+
+
+def test_broken_utf16_is_refused_with_a_message():
+    with pytest.raises(ImportError_, match="无法识别网页的文字编码"):
+        read_page(b"\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00\x00\xd8", name="a.html")
 
 
 def test_a_page_without_the_report_says_what_is_missing():

@@ -46,6 +46,7 @@ CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 REPORT_TABLE = ("本年新收", "行政复议", "第二十条", "申请人情况", "结果维持")
 SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
+CHINESE = {"gb18030", "big5", "big5-hkscs", "hz", "utf-16"}
 TITLE_PARTS = re.compile(r"\s*[_|｜]\s*|\s+-\s+")
 MAX_SPAN = 10_000  # layout.expand stops a rowspan at the table's end, a colspan at its limit
 MAX_TITLE = 80
@@ -75,7 +76,10 @@ def read_html(data: bytes, *, year: int | None = None) -> ImportResult:
 def decode_html(data: bytes) -> tuple[str, str]:
     """(text, a note when the page declares another encoding than it is written in)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ""
+        try:
+            return data.decode("utf-16"), ""
+        except UnicodeDecodeError:
+            raise ImportError_("无法识别网页的文字编码（UTF-16内容有误）") from None
     data = data.removeprefix(b"\xef\xbb\xbf")
     match = CHARSET.search(data[:4096])
     declared = match.group(1).decode("ascii", "replace").lower() if match else ""
@@ -88,17 +92,25 @@ def decode_html(data: bytes) -> tuple[str, str]:
         return text, (
             f"网页声明的编码为{declared.upper()}，实际为UTF-8，已按UTF-8读取" if wrong else ""
         )
-    for encoding in dict.fromkeys([SUPERSETS.get(declared, declared), "gb18030"]):
+    # A Chinese page declaring a Western single-byte charset is misconfigured: such a
+    # declaration (which decodes any bytes) is tried only after GB18030.
+    wanted = SUPERSETS.get(declared, declared)
+    order = [wanted, "gb18030"] if wanted in CHINESE else ["gb18030", wanted]
+    for encoding in dict.fromkeys(order):
         if not encoding or encoding in ("utf-8", "utf8"):
             continue
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        wrong = declared and SUPERSETS.get(declared, declared) != encoding
-        note = f"网页声明的编码为{declared.upper()}，实际为GB18030（GBK），已按GB18030读取"
-        return text, (note if wrong else "")
+        if declared and wanted != encoding:
+            return text, f"网页声明的编码为{declared.upper()}，实际为{_name(encoding)}，已按此读取"
+        return text, ""
     raise ImportError_("无法识别网页的文字编码（应为UTF-8或GBK/GB18030）")
+
+
+def _name(encoding: str) -> str:
+    return "GB18030（GBK）" if encoding == "gb18030" else encoding.upper()
 
 
 def _parse(text: str):
@@ -127,7 +139,7 @@ def _blocks(root) -> tuple[Blocks, list]:
     sources: list = []
     line: list[str] = []
     owner = [root]  # the block element the current line belongs to
-    closed: set[int] = set()  # elements whose inside was skipped or read as a table
+    closed: set = set()  # elements whose inside was skipped or read as a table
 
     def flush():
         before = len(blocks.items)
@@ -139,8 +151,8 @@ def _blocks(root) -> tuple[Blocks, list]:
     for event, element in walker:
         tag = _tag(element)
         if event == "end":
-            if id(element) in closed:
-                closed.discard(id(element))
+            if element in closed:
+                closed.discard(element)
             elif tag in BLOCK:
                 flush()
                 owner.pop()
@@ -148,7 +160,7 @@ def _blocks(root) -> tuple[Blocks, list]:
                 line.append(element.tail)
             continue
         if not tag or tag in SKIP or _hidden(element):
-            closed.add(id(element))
+            closed.add(element)
             walker.skip_subtree()
         elif tag == "br":
             flush()
@@ -160,7 +172,7 @@ def _blocks(root) -> tuple[Blocks, list]:
             flush()
             blocks.table(_table_rows(element))
             sources.append(element)
-            closed.add(id(element))
+            closed.add(element)
             walker.skip_subtree()
         else:
             if tag in BLOCK:
