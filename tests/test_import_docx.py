@@ -168,6 +168,14 @@ def test_a_zip_lying_about_its_sizes_is_refused_as_damaged():
         read_docx_bytes(bytes(data))
 
 
+def test_a_zip_needing_an_unknown_version_is_refused_as_damaged():
+    data = bytearray(published.word_file(seed("004_0b3756e79a1f4c29.txt").report))
+    central = bytes(data).index(b"PK\x01\x02")
+    struct.pack_into("<H", data, central + 6, 255)  # version needed to extract: 25.5
+    with pytest.raises(ImportError_, match="文件是ZIP格式但已损坏"):
+        read_docx_bytes(bytes(data))
+
+
 def test_too_many_members_are_refused():
     members = {f"word/part{i}.xml": b"" for i in range(1500)}
     members["word/document.xml"] = b"<w:document/>"

@@ -48,6 +48,8 @@ def read_docx(data: bytes, *, year: int | None = None) -> ImportResult:
         raise ImportError_("Word文件（.docx）已损坏，无法读取") from None
     except ValueError:  # a macro-enabled document or a template: another content type
         raise ImportError_("不是Word文档（.docx），请另存为.docx或PDF后再检查") from None
+    except Exception:  # any other inconsistency of the package: bad input, never a crash
+        raise ImportError_("Word文件（.docx）已损坏，无法读取") from None
     blocks = Blocks()
     _walk(document.element.body, blocks)
     return read_text(blocks_to_text(blocks), year=year)
@@ -57,7 +59,7 @@ def check_zip(data: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError):
+    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError):
         raise ImportError_(
             "文件是ZIP格式但已损坏，无法读取（Word文件请保存为.docx或PDF）"
         ) from None
