@@ -32,7 +32,8 @@ def test_it_prints_findings_and_exits_1_on_an_error():
         in out
     )
     assert "警告  [S4.format]" in out
-    assert "未能读取  表三 6.属于四类过程性信息之后：3（不在任何一行的标签之后）" in out
+    assert "未归入单元格  表三 6.属于四类过程性信息之后：3（不在任何一行的标签之后）" in out
+    assert "已读取全部 200 格" in out
     assert out.rstrip().endswith("共 1 个错误，1 个警告")
 
 
@@ -67,6 +68,73 @@ def test_json_output_has_the_documented_keys():
     assert len(data["figures"]) == 200
 
 
+def seed_001_without_table_4(tmp_path):
+    """Seed 001 (warnings only) with its part 四 cut: table 4 is never read."""
+    text = SEED_001.read_text(encoding="utf-8")
+    start = text.index("四、政府信息公开行政复议、行政诉讼情况")
+    end = text.index("五、", start)
+    path = tmp_path / "001-cut.txt"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    return path
+
+
+def test_an_incomplete_reading_without_errors_exits_3(tmp_path):
+    status, out, _ = run(seed_001_without_table_4(tmp_path))
+    assert status == 3
+    assert "已读取 171/186 格，未能读取 15 格" in out
+    assert "未能读取  表四：15格（未找到这一部分的标题）" in out
+    assert "无法核对  [H4.review] 有未能读取的单元格" in out
+    assert "[H5" not in out
+    assert out.rstrip().endswith("共 0 个错误，1 个警告（读取不完整：未能读取的单元格没有检查）")
+
+
+def test_an_error_outweighs_an_incomplete_reading(tmp_path):
+    text = SEED_003.read_text(encoding="utf-8").replace("1.属于国家秘密", "1.涉密事项")
+    path = tmp_path / "003-cut.txt"
+    path.write_text(text, encoding="utf-8")
+    status, out, _ = run(path)
+    assert status == 1
+    assert "未能读取 7 格" in out and "[H4.review]" in out
+
+
+def test_json_says_how_complete_the_reading_is(tmp_path):
+    status, out, _ = run(seed_001_without_table_4(tmp_path), "--format", "json")
+    data = json.loads(out)
+    assert status == 3
+    # the single 2019 其他处理 row stands for three: 200 − 21 + 7 cells
+    assert (data["cells_total"], data["cells_read"], data["complete"]) == (186, 171, False)
+    (row,) = data["unread"]
+    assert (row["where"], len(row["cells"]), row["reason"]) == ("表四", 15, "未找到这一部分的标题")
+    assert data["figures"]["t4.review.total"] is None
+    assert data["not_assessed_unread"] == data["not_assessed"][-3:]
+    # read back, the cells stay unread rather than becoming blanks (H5)
+    exported = tmp_path / "001.json"
+    exported.write_text(out, encoding="utf-8")
+    status, again, _ = run(exported, "--format", "json")
+    assert status == 3
+    assert json.loads(again)["findings"] == data["findings"]
+    assert json.loads(again)["unread"] == data["unread"]
+
+
+def test_a_complete_reading_says_so_in_json():
+    _, out, _ = run(SEED_003, "--format", "json")
+    data = json.loads(out)
+    assert (data["cells_read"], data["complete"], data["unread"]) == (200, True, [])
+
+
+def test_help_documents_the_exit_statuses():
+    from gkreport.reports.management.commands.gk_check import Command
+
+    text = "".join(Command().create_parser("manage.py", "gk_check").format_help().split())
+    for status in (
+        "0全部读取且未发现错误",
+        "1发现错误",
+        "2无法读取文件",
+        "3有单元格未能读取，其余未发现错误",
+    ):
+        assert status in text
+
+
 def test_blank_cells_are_null_in_json():
     _, out, _ = run(SEEDS / "000_32c3f535e9b88d87.txt", "--format", "json")
     data = json.loads(out)
@@ -97,7 +165,8 @@ def test_year_option_overrides_the_title(tmp_path):
     [
         (b"", "文件是空的"),
         (b"%PDF-1.7 binary", "PDF文件已损坏或已加密，无法读取"),
-        (b"PK\x03\x04docx", "这是Word/Excel文件"),
+        (b"PK\x03\x04docx", "文件是ZIP格式但已损坏"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "请另存为.docx或导出为PDF"),
         (b"\x00\x01\x02\xff\xfe\x00", "无法识别文件的文字编码"),
         (b'{"figures": [1, 2]', "JSON格式错误"),
         (b'{"year": 2023}', "不是本系统导出的报告JSON：缺少 figures"),

@@ -5,10 +5,13 @@ import re
 import pytest
 
 from gkreport.checks import check_report
+from gkreport.formats import FORMAT_2021
 from gkreport.imports.labels import norm_label
 from gkreport.imports.text import ImportError_, read_text
 from tests.factories import build_report, changed, with_sections
 from tests.text_layouts import report_text
+
+T3_LEAVES = FORMAT_2021.table("t3").blocks[0].leaves
 
 
 def consistent():
@@ -125,7 +128,57 @@ def test_a_missing_table_and_part_are_reported():
         "reason": "未找到这一部分的标题",
     } in result.unplaced
     assert not any(code.startswith("t4.") for code in result.report["figures"])
-    assert len([f for f in check_report(result.report).errors if f.code == "H5.blank"]) == 15
+    # The table was never read: its cells are unread, not blank, and nothing is an error.
+    t4_codes = [cell.code for cell in FORMAT_2021.table("t4").cells]
+    assert result.unread == [
+        {"where": "表四", "cells": t4_codes, "reason": "未找到这一部分的标题", "near": ""}
+    ]
+    assert (result.cells_read, result.cells_total, result.complete) == (185, 200, False)
+    check = check_report(result.report)
+    assert check.errors == []
+    assert check.unread == t4_codes and (check.cells_read, check.complete) == (185, False)
+    groups = ["H4.review", "H4.litigation_direct", "H4.litigation_after_review"]
+    assert check.not_assessed == check.not_assessed_unread == groups
+
+
+def test_a_row_that_cannot_be_found_is_unread_with_the_text_seen_there():
+    text = report_text(consistent()).replace("1.属于国家秘密\t", "1.涉及秘密事项\t")
+    result = read_text(text)
+    codes = [f"t3.denied_state_secret.{leaf.key}" for leaf in T3_LEAVES]
+    assert result.unread == [
+        {
+            "where": "表三 （三）不予公开 1.属于国家秘密",
+            "cells": codes,
+            "reason": "未找到这一行",
+            "near": "1.涉及秘密事项 0 0 0 0 0 0 0",
+        }
+    ]
+    check = check_report(result.report)
+    assert check.findings == []
+    assert "H3.denied_state_secret" in check.not_assessed_unread
+    assert "H2.natural" in check.not_assessed_unread
+
+
+def test_a_row_printed_with_empty_cells_is_blank_not_unread():
+    text = report_text(consistent()).replace(
+        "2.重复申请\t0\t0\t0\t0\t0\t0\t0", "2.重复申请" + "\t" * 7
+    )
+    result = read_text(text)
+    assert result.complete and result.unread == []
+    blank = [f.cells[0] for f in check_report(result.report).errors if f.code == "H5.blank"]
+    assert blank == [f"t3.not_processed_repeated.{leaf.key}" for leaf in T3_LEAVES]
+
+
+def test_a_label_without_its_cells_leaves_the_row_unread():
+    text = report_text(consistent()).replace("2.重复申请\t0\t0\t0\t0\t0\t0\t0", "2.重复申请")
+    result = read_text(text)
+    (row,) = result.unread
+    assert (row["where"], row["reason"], row["near"]) == (
+        "表三 （五）不予处理 2.重复申请",
+        "这一行没有读到数值",
+        "2.重复申请",
+    )
+    assert [f.code for f in check_report(result.report).errors] == []
 
 
 def test_the_year_comes_from_the_title_or_the_caller():
@@ -163,3 +216,48 @@ def test_table_rows_never_pass_for_part_headings():
 )
 def test_labels_compare_without_spacing_numbering_and_widths(printed, canonical):
     assert norm_label(printed) == norm_label(canonical)
+
+
+def test_a_label_with_characters_dropped_is_read_as_the_row_expected_next():
+    text = report_text(consistent()).replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+    text = text.replace("行政规范性文件", "规范性文件")
+    result = read_text(text)
+    assert result.report["figures"] == consistent()["figures"]
+    assert result.notes == [
+        "表二：“规范性文件”按规范名称“行政规范性文件”读取",
+        "表三：“2.其他法律行政止公开”按规范名称“2.其他法律行政法规禁止公开”读取",
+    ]
+
+
+def test_a_shortened_label_is_not_taken_for_a_row_other_than_the_next():
+    # row 6 unreadable, so row 6 is still the one expected: row 7 shortened is not taken
+    text = report_text(consistent()).replace("6.属于四类过程性信息", "6.涉及内部讨论")
+    text = text.replace("7.属于行政执法案卷", "7.属于行政执法")
+    result = read_text(text)
+    assert [row["where"] for row in result.unread] == [
+        "表三 （三）不予公开 6.属于四类过程性信息",
+        "表三 （三）不予公开 7.属于行政执法案卷",
+    ]
+
+
+def test_table_4_without_its_heading_is_found_by_its_header_row():
+    text = report_text(consistent()).replace("四、政府信息公开行政复议、行政诉讼情况\n", "")
+    result = read_text(text)
+    assert result.report["figures"] == consistent()["figures"]
+    assert result.complete and result.unplaced == []
+    assert result.notes == ["未找到“四、政府信息公开行政复议、行政诉讼情况”的标题，表四按表头读取"]
+
+
+def test_cells_run_together_cannot_be_split_and_stay_unread():
+    """A crude copy runs a row's cells together (“6233440”): never split by guessing."""
+    text = report_text(consistent()).replace(
+        "（一）予以公开\t40\t0\t0\t0\t0\t0\t40", "（一）予以公开\t4000000040"
+    )
+    result = read_text(text)
+    (row,) = result.unread
+    assert (row["where"], row["reason"], row["near"]) == (
+        "表三 （一）予以公开",
+        "这一行的数值无法对应到各列",
+        "（一）予以公开 4000000040",
+    )
+    assert check_report(result.report).errors == []

@@ -1,48 +1,18 @@
 """The five real reports: every printed cell is read, and the findings are the spec's."""
 
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from gkreport.checks import check_report
-from gkreport.formats import FORMAT_2021
 from gkreport.imports.text import read_text
-from tests.data.seed_tables import SEEDS, ZERO
+from tests.data.seed_tables import SEEDS, expected_figures
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
-T2_CODES = [cell.code for cell in FORMAT_2021.table("t2").cells]
-T3 = FORMAT_2021.table("t3").blocks[0]
-T3_COLUMNS = [leaf.key for leaf in T3.leaves]
-T4_CODES = [cell.code for cell in FORMAT_2021.table("t4").cells]
-REPLACED = ("other_no_correction", "other_no_fee", "other_other")
 
 
 def imported(name):
     return read_text((SEED_DIR / name).read_text(encoding="utf-8"))
-
-
-def printed(text):
-    if text == "_":
-        return None
-    return Decimal(text) if "." in text else int(text)
-
-
-def expected_figures(seed):
-    expected = {}
-    for code, text in zip(T2_CODES, seed["t2"].replace("|", " ").split(), strict=True):
-        expected[code] = printed(text)
-    rows = [row.key for row in T3.rows]
-    if "other_processing" in seed["t3"]:
-        rows = [r for r in rows if r not in REPLACED]
-        rows.insert(rows.index("total_processed"), "other_processing")
-    for row in rows:
-        values = seed["t3"].get(row, ZERO).split()
-        for column, text in zip(T3_COLUMNS, values, strict=True):
-            expected[f"t3.{row}.{column}"] = printed(text)
-    for code, text in zip(T4_CODES, seed["t4"].split(), strict=True):
-        expected[code] = printed(text)
-    return expected
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))

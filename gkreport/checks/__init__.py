@@ -7,8 +7,8 @@ submission; warnings need an explanation from the agency.
 
 from gkreport.checks.context import Context
 from gkreport.checks.findings import ERROR, WARNING, CheckResult, Finding
-from gkreport.checks.identities import check_identities
-from gkreport.checks.report import report_format
+from gkreport.checks.identities import check_identities, identities_needing_unread
+from gkreport.checks.report import report_cells, report_format, unread_cells
 from gkreport.checks.rules.h5_values import h5_values
 from gkreport.checks.rules.h6_fee_statement import h6_fee_statement
 from gkreport.checks.rules.s1_carry_over import s1_carry_over
@@ -62,7 +62,15 @@ def check_report(
     for rule in RULES:
         findings.extend(rule(report, ctx))
     findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
-    return CheckResult(findings=findings, not_assessed=not_assessed)
+    cells = report_cells(report, ctx.fmt)
+    unread = unread_cells(report)
+    return CheckResult(
+        findings=findings,
+        not_assessed=not_assessed,
+        not_assessed_unread=identities_needing_unread(report, ctx.fmt),
+        unread=[code for code in cells if code in unread],
+        cells_total=len(cells),
+    )
 
 
 __all__ = ["check_report", "CheckResult", "Finding", "ERROR", "WARNING", "RULES"]

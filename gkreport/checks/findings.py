@@ -32,6 +32,18 @@ class Finding:
 class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     not_assessed: list[str] = field(default_factory=list)  # identity codes with a missing operand
+    not_assessed_unread: list[str] = field(default_factory=list)  # … missing because never read
+    unread: list[str] = field(default_factory=list)  # cell codes the importer could not place
+    cells_total: int = 0  # the cells the report is made of (unread ones included)
+
+    @property
+    def cells_read(self) -> int:
+        return self.cells_total - len(self.unread)
+
+    @property
+    def complete(self) -> bool:
+        """Every cell was read: a check without errors then vouches for the whole table."""
+        return not self.unread
 
     @property
     def errors(self) -> list[Finding]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from gkreport.checks import messages
 from gkreport.checks.findings import ERROR, Finding
-from gkreport.checks.report import figure, present_legacy_cells
+from gkreport.checks.report import figure, present_legacy_cells, unread_cells
 from gkreport.formats.model import Format, Identity
 from gkreport.lib.values import AMOUNT
 
@@ -16,10 +16,7 @@ from gkreport.lib.values import AMOUNT
 def check_identities(report: dict, fmt: Format) -> tuple[list[Finding], list[str]]:
     findings: list[Finding] = []
     not_assessed: list[str] = []
-    legacy = present_legacy_cells(report, fmt)
-    for identity in _with_legacy_rows(fmt, legacy):
-        left = _substitute_legacy(identity.left, legacy)
-        right = _substitute_legacy(identity.right, legacy)
+    for identity, left, right in _operands(report, fmt):
         values = {code: figure(report, code) for code in left + right}
         if any(values[code] is None for code in values):
             not_assessed.append(identity.code)
@@ -36,6 +33,29 @@ def check_identities(report: dict, fmt: Format) -> tuple[list[Finding], list[str
             )
         )
     return findings, not_assessed
+
+
+def identities_needing_unread(report: dict, fmt: Format) -> list[str]:
+    """Identity codes with an operand the importer never read (so not assessable)."""
+    unread = unread_cells(report)
+    if not unread:
+        return []
+    return [
+        identity.code
+        for identity, left, right in _operands(report, fmt)
+        if unread.intersection(left + right)
+    ]
+
+
+def _operands(report: dict, fmt: Format):
+    """Each identity with its operands, a legacy row standing in for the rows it replaces."""
+    legacy = present_legacy_cells(report, fmt)
+    for identity in _with_legacy_rows(fmt, legacy):
+        yield (
+            identity,
+            _substitute_legacy(identity.left, legacy),
+            _substitute_legacy(identity.right, legacy),
+        )
 
 
 def _with_legacy_rows(fmt: Format, legacy: dict) -> list[Identity]:

@@ -7,10 +7,13 @@
         "figures": {"t3.new_received.total": 125, "t2.fees.amount": Decimal("62544.3758"), …},
         "raw": {"t2.fees.amount": "62,544.3758", …},   # the text as typed or imported
         "sections": {"s1": "…", …, "s6": "…"},
+        "unread": ["t3.granted.natural", …],   # imports only: cells the reader could not place
     }
 
 A figure is an int (counts), a Decimal (amounts) or None (blank, “/” or unreadable: the
-raw text says which). Rules never change the dict.
+raw text says which). A cell listed in `unread` was never found in the file: it is neither
+blank nor wrong, so no rule reports it and an identity that needs it is not assessed. A
+stored draft has no `unread`: there an empty cell is blank. Rules never change the dict.
 """
 
 from gkreport.formats import Format, format_for_year, get_format
@@ -47,3 +50,15 @@ def present_legacy_cells(report: dict, fmt: Format) -> dict[str, tuple[str, ...]
         if (figures.get(legacy) is not None or raw.get(legacy))
         and all(figures.get(code) is None and not raw.get(code) for code in replaced)
     }
+
+
+def unread_cells(report: dict) -> frozenset[str]:
+    return frozenset(report.get("unread") or ())
+
+
+def report_cells(report: dict, fmt: Format) -> list[str]:
+    """The cells this report is made of: the format's, with a legacy row that the report
+    uses in place of the rows it stands for."""
+    legacy = present_legacy_cells(report, fmt)
+    covered = {code for replaced in legacy.values() for code in replaced}
+    return [cell.code for cell in fmt.cells if cell.code not in covered] + list(legacy)

@@ -1,7 +1,9 @@
-"""Opening a report file of any kind we read: the JSON export or a text extraction."""
+"""Opening a report file of any kind we read: a web page, a Word file, a PDF, a text
+extraction or the JSON export (documents.py picks the reader for web pages and Word)."""
 
 from pathlib import Path
 
+from gkreport.imports.documents import read_document
 from gkreport.imports.jsonfile import read_json
 from gkreport.imports.text import ImportError_, ImportResult, read_text
 
@@ -26,9 +28,14 @@ def decode(data: bytes) -> str:
     raise ImportError_("无法识别文件的文字编码（应为UTF-8或GB18030的纯文本）")
 
 
-def read_report_bytes(data: bytes, *, year: int | None = None, max_bytes=DEFAULT_MAX_BYTES):
+def read_report_bytes(
+    data: bytes, *, year: int | None = None, max_bytes=DEFAULT_MAX_BYTES, name: str = ""
+):
     if len(data) > max_bytes:
         raise ImportError_(f"文件过大（{len(data)}字节，上限{max_bytes}字节）")
+    document = read_document(data, name=name, year=year)
+    if document is not None:
+        return document
     text = decode(data)
     if not text.strip():
         raise ImportError_("文件是空的")
@@ -50,7 +57,7 @@ def read_report_file(path: str | Path, *, year: int | None = None, max_bytes=DEF
         raise ImportError_(f"这是一个目录，不是文件：{path}") from None
     except PermissionError:
         raise ImportError_(f"没有权限读取文件：{path}") from None
-    return read_report_bytes(data, year=year, max_bytes=max_bytes)
+    return read_report_bytes(data, year=year, max_bytes=max_bytes, name=path.name)
 
 
 __all__ = ["ImportResult", "ImportError_", "read_report_file", "read_report_bytes"]

@@ -2,9 +2,11 @@
 
     {"year": 2023, "format": "2021", "agency": "…", "figures": {"t3.new_received.total": 125,
      "t2.fees.amount": "62544.3758", "t4.review.upheld": null, …}, "raw": {…},
-     "sections": {"s1": "…", …}, "unplaced": […], "notes": […], "findings": […]}
+     "sections": {"s1": "…", …}, "unplaced": […], "notes": […], "unread": […],
+     "cells_total": 200, "cells_read": 185, "complete": false, "findings": […]}
 
-Counts are JSON integers, amounts strings (exact decimals), blanks null.
+Counts are JSON integers, amounts strings (exact decimals), blanks and unread cells null
+(`unread` says which are which).
 """
 
 import json
@@ -43,8 +45,13 @@ def export_report(result: ImportResult, check: CheckResult) -> dict:
             "sections": dict(report.get("sections", {})),
             "unplaced": list(result.unplaced),
             "notes": list(result.notes),
+            "cells_total": check.cells_total,
+            "cells_read": check.cells_read,
+            "complete": check.complete,
+            "unread": list(result.unread),
             "findings": [f.as_dict() for f in check.findings],
             "not_assessed": list(check.not_assessed),
+            "not_assessed_unread": list(check.not_assessed_unread),
         }
     )
     return document
@@ -83,4 +90,35 @@ def read_json(text: str, *, year: int | None = None) -> ImportResult:
     for code in unknown:
         report["raw"].pop(code)
         report["figures"].pop(code)
-    return ImportResult(report=report, unplaced=unplaced, notes=list(data.get("notes") or []))
+    unread = _unread_rows(data.get("unread"), kinds, fmt)
+    # A cell the original reading never found stays unread, not blank, when read back.
+    report["unread"] = [
+        code for row in unread for code in row["cells"] if code not in report["raw"]
+    ]
+    return ImportResult(
+        report=report, unplaced=unplaced, notes=list(data.get("notes") or []), unread=unread
+    )
+
+
+def _unread_rows(rows, kinds, fmt) -> list[dict]:
+    if not isinstance(rows, list):
+        return []
+    result = []
+    for row in rows:
+        if not isinstance(row, dict) or not isinstance(row.get("cells"), list):
+            continue
+        cells = [
+            code
+            for code in row["cells"]
+            if isinstance(code, str) and (code in kinds or code in fmt.legacy_cells)
+        ]
+        if cells:
+            result.append(
+                {
+                    "where": str(row.get("where") or ""),
+                    "cells": cells,
+                    "reason": str(row.get("reason") or ""),
+                    "near": str(row.get("near") or ""),
+                }
+            )
+    return result

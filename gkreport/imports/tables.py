@@ -5,6 +5,10 @@ official order, values are taken from the cells after a label, and the only judg
 made is about surplus cells, where a stray 0 is dropped only if the result is the same
 whichever 0 is dropped, or if exactly one choice satisfies the row's own identities.
 Anything else is reported as unplaced, cell by cell; nothing is guessed or repaired.
+
+A cell is placed with a blank only where the row prints that blank (a full row of cells
+with some empty); a row whose cells cannot be placed, or that is not found at all, is
+listed in `missing` with the text seen where it should be: those cells are unread.
 """
 
 import re
@@ -19,6 +23,10 @@ from gkreport.lib.values import read_value
 WINDOW = 6  # how far ahead of the last found row a label may match (skipped rows)
 RULE_CELL = re.compile(r"^:?[-—－=_]{3,}:?$")
 MAX_SURPLUS = 2
+NO_TABLE = "未能读出表格"  # no row of the table found at all
+MAX_NEAR = 120  # characters of nearby text kept for an unread row
+MIN_SHORTENED = 5  # a label with characters dropped is matched from this length on …
+SHORTENED_SHARE = 0.7  # … when it keeps this share of the canonical label's characters
 
 
 @dataclass
@@ -27,6 +35,8 @@ class TableReading:
     raw: dict = field(default_factory=dict)
     unplaced: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    # rows with cells left unread: {where, cells, reason, near}
+    missing: list = field(default_factory=list)
 
 
 @dataclass
@@ -46,6 +56,8 @@ class _Segment:
     slot: _Slot
     cells: list  # raw cell texts after the label, empties kept
     where: str
+    row_index: int = -1  # the physical row where the label was found
+    printed: str = ""  # the label as printed
 
 
 def split_cells(line: str) -> list[str]:
@@ -136,8 +148,11 @@ def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
     segments: list[_Segment] = []
     pending: _Segment | None = None  # a label found with no values yet
 
-    for cells in physical_rows(lines):
+    rows = physical_rows(lines)
+    matched_rows: set[int] = set()
+    for row_index, cells in enumerate(rows):
         if all(RULE_CELL.match(c) for c in cells if c):
+            matched_rows.add(row_index)
             continue
         previous_segment = segments[-1] if segments else None
         current: _Segment | None = None
@@ -146,7 +161,7 @@ def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
         while index < len(cells):
             cell = cells[index]
             name = norm_label(cell)
-            match, used = _match_row(slots, cursor, cells, index)
+            match, used = _match_row(slots, cursor, cells, index, known)
             if match is not None:
                 slot, canonical = match
                 if not canonical:
@@ -154,15 +169,19 @@ def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
                         f"{table.name}：“{cell.strip()}”按规范名称“{slot.label}”读取"
                     )
                 cursor = slots.index(slot) + 1
-                current = _Segment(slot, [], f"{table.name} {slot.label}")
+                current = _Segment(slot, [], f"{table.name} {slot.label}", row_index, cell)
                 segments.append(current)
+                matched_rows.add(row_index)
                 first_label = index if first_label is None else first_label
                 index += used
                 continue
             legacy_slot = _match_legacy(legacy, name, cells, index)
             if legacy_slot is not None:
-                current = _Segment(legacy_slot, [], f"{table.name} {legacy_slot.label}")
+                current = _Segment(
+                    legacy_slot, [], f"{table.name} {legacy_slot.label}", row_index, cell
+                )
                 segments.append(current)
+                matched_rows.add(row_index)
                 first_label = index if first_label is None else first_label
                 index += 1
                 continue
@@ -178,7 +197,8 @@ def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
                 pending.cells.extend(head)
             elif labelless is not None:
                 labelless.filled = True
-                segments.append(_Segment(labelless, list(head), table.name))
+                segments.append(_Segment(labelless, list(head), table.name, row_index))
+                matched_rows.add(row_index)
             else:
                 where = table.name
                 if previous_segment is not None:
@@ -193,7 +213,63 @@ def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
 
     for segment in segments:
         _assign(segment, table, fmt, reading)
+    _list_missing(table, slots, segments, rows, matched_rows, known, reading)
     return reading
+
+
+def _list_missing(table, slots, segments, rows, matched_rows, known, reading) -> None:
+    """Each row with cells left unread, and the text printed where it should have been."""
+    if not reading.raw and not segments:
+        codes = [cell.code for cell in table.cells]
+        near = " / ".join(filter(None, (_row_text(cells, known) for cells in rows)))
+        reading.missing.append(_missing(table.name, codes, NO_TABLE, near))
+        return
+    segment_of = {id(segment.slot): segment for segment in segments}
+    found_at = {
+        index: segment_of[id(slot)].row_index
+        for index, slot in enumerate(slots)
+        if id(slot) in segment_of
+    }
+    for index, slot in enumerate(slots):
+        codes = [code for code, _ in _leaf_codes(table, slot)]
+        unread = [code for code in codes if code not in reading.raw]
+        if not unread:
+            continue
+        segment = segment_of.get(id(slot))
+        if segment is not None:
+            printed = [segment.printed, *(c for c in segment.cells if c)]
+            near = " ".join(filter(None, printed))
+            reason = "这一行的数值无法对应到各列" if any(segment.cells) else "这一行没有读到数值"
+        else:
+            before = max((at for other, at in found_at.items() if other < index), default=-1)
+            after = min((at for other, at in found_at.items() if other > index), default=len(rows))
+            between = [
+                _row_text(rows[position], known)
+                for position in range(before + 1, after)
+                if position not in matched_rows
+            ]
+            near = " / ".join(filter(None, between))
+            reason = "未找到这一行"
+        reading.missing.append(_missing(_where(table, slot), unread, reason, near))
+
+
+def _missing(where, codes, reason, near) -> dict:
+    if len(near) > MAX_NEAR:
+        near = near[: MAX_NEAR - 1] + "…"
+    return {"where": where, "cells": list(codes), "reason": reason, "near": near}
+
+
+def _where(table: Table, slot: _Slot) -> str:
+    """“表三 （三）不予公开 1.属于国家秘密”: the sub-group too, where numbering repeats."""
+    if slot.key is None:
+        return table.name
+    row = next((r for r in slot.block.rows if r.key == slot.key), None)
+    groups = row.groups[1:] if row is not None else ()
+    return " ".join([table.name, *groups, slot.label or ""]).strip()
+
+
+def _row_text(cells: list[str], known: set[str]) -> str:
+    return " ".join(c for c in cells if c and norm_label(c) not in known)
 
 
 def _labelless_slot(slots):
@@ -203,8 +279,9 @@ def _labelless_slot(slots):
     return None
 
 
-def _match_row(slots, cursor, cells, index):
-    """The slot whose label this cell (or it joined with the next cells) is, near the cursor."""
+def _match_row(slots, cursor, cells, index, known=frozenset()):
+    """The slot whose label this cell (or it joined with the next cells) is, near the cursor;
+    failing that, the row expected next if the cell is its label with characters dropped."""
     candidates = [s for s in slots[cursor : cursor + WINDOW] if s.names and not s.filled]
     text = ""
     used = 0
@@ -223,7 +300,26 @@ def _match_row(slots, cursor, cells, index):
             name.startswith(text) and len(text) >= 6 for s in candidates for name in s.names
         ):
             break
+    shortened = _shortened(candidates, norm_label(cells[index]), known)
+    if shortened is not None:
+        shortened.filled = True
+        return (shortened, False), 1
     return None, 1
+
+
+def _shortened(candidates, name: str, known) -> "_Slot | None":
+    """The row expected next, when `name` is its label with a few characters left out
+    (“其他法律行政止公开”, “规范性文件”): every printed character in order, most of them there."""
+    if len(name) < MIN_SHORTENED or name in known or not candidates:
+        return None
+    expected = candidates[0]
+    canonical = norm_label(expected.label or "")
+    if len(name) >= len(canonical) or len(name) < SHORTENED_SHARE * len(canonical):
+        return None
+    remaining = iter(canonical)
+    if all(char in remaining for char in name):  # a subsequence
+        return expected
+    return None
 
 
 def _match_legacy(legacy, name, cells, index):
@@ -241,16 +337,16 @@ def _unplaced(where: str, text: str, reason: str) -> dict:
     return {"where": where, "text": text, "reason": reason}
 
 
-def _leaf_codes(table: Table, segment: _Segment) -> list[tuple[str, str]]:
+def _leaf_codes(table: Table, slot: _Slot) -> list[tuple[str, str]]:
     codes = []
-    for leaf in segment.slot.block.leaves:
-        row = leaf.row or segment.slot.key
+    for leaf in slot.block.leaves:
+        row = leaf.row or slot.key
         codes.append((f"{table.key}.{row}.{leaf.key}", leaf.kind))
     return codes
 
 
 def _assign(segment: _Segment, table: Table, fmt: Format, reading: TableReading) -> None:
-    codes = _leaf_codes(table, segment)
+    codes = _leaf_codes(table, segment.slot)
     expected = len(codes)
     cells = segment.cells
     values = [c for c in cells if c]
@@ -258,8 +354,10 @@ def _assign(segment: _Segment, table: Table, fmt: Format, reading: TableReading)
     if len(values) == expected:
         chosen = values
     elif len(values) < expected:
+        # Blanks count only in a row printed cell by cell: exactly as many cells as columns
+        # once the empty cells beyond the last column are dropped (a wide table's spare).
         trimmed = list(cells)
-        while trimmed and not trimmed[-1]:
+        while len(trimmed) > expected and not trimmed[-1]:
             trimmed.pop()
         if len(trimmed) == expected:
             chosen = trimmed
@@ -272,8 +370,6 @@ def _assign(segment: _Segment, table: Table, fmt: Format, reading: TableReading)
                         f"这一行找到{len(values)}个数值，应为{expected}个，无法确定各数值所在的列",
                     )
                 )
-        if not values:
-            return
     else:
         chosen = _drop_stray_zeros(values, expected, codes, fmt, segment, reading)
         if chosen is None:

@@ -2,21 +2,27 @@
 
 It finds the title, the preamble, the six parts by their headings, the issuing agency and
 date at the end, and the three tables inside parts 二 to 四 (see tables.py). What it cannot
-place is listed in `unplaced`; decisions a reader should know about are in `notes`.
+place is listed in `unplaced`; decisions a reader should know about are in `notes`; cells it
+never read are listed in `unread` (and `report["unread"]`), never taken for blanks.
+
+The web page and Word readers (html.py, docx.py) produce this same text, with IMAGE_LINE on
+a line of its own where the page shows a picture (a table published as an image).
 """
 
 import re
 from dataclasses import dataclass, field
 
+from gkreport.checks.report import report_cells, report_format, unread_cells
 from gkreport.formats import Format, format_for_year, get_format
 from gkreport.formats.narrative import split_subsections
-from gkreport.imports.labels import norm_heading
-from gkreport.imports.tables import read_table
+from gkreport.imports.labels import norm_heading, norm_label
+from gkreport.imports.tables import NO_TABLE, read_table, split_cells
 
 MAX_HEADING_LENGTH = 40
 YEAR_IN_TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>20\d{2})\s*年")
 DATE_LINE = re.compile(r"^\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 PART_LINE = re.compile(r"^\s*([一二三四五六])\s*[、.．]\s*(\S.*)$")
+IMAGE_LINE = "〔图片〕"
 
 
 class ImportError_(ValueError):
@@ -28,13 +34,31 @@ class ImportResult:
     report: dict
     unplaced: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    # rows whose cells were not read: {where, cells, reason, near (the text seen there)}
+    unread: list = field(default_factory=list)
+
+    @property
+    def cells_total(self) -> int:
+        return len(report_cells(self.report, report_format(self.report)))
+
+    @property
+    def cells_read(self) -> int:
+        return self.cells_total - len(unread_cells(self.report))
+
+    @property
+    def complete(self) -> bool:
+        return not self.report.get("unread")
 
 
 def read_text(text: str, *, year: int | None = None, version: str | None = None) -> ImportResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = text.split("\n")
+    images = {index for index, line in enumerate(lines) if line.strip() == IMAGE_LINE}
+    for index in images:
+        lines[index] = ""
     unplaced: list = []
     notes: list = []
+    unread_rows: list = []
 
     starts = _part_starts(lines)
     first_part = min(starts.values()) if starts else len(lines)
@@ -47,13 +71,15 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
         year = int(title_match.group("year"))
     fmt: Format = get_format(version) if version else format_for_year(year)
 
+    regions = _regions(lines, starts, fmt)
+    headless = _headless_tables(regions, starts, fmt)
     for part in fmt.parts:
-        if part.key not in starts:
+        if part.key in headless:
+            notes.append(f"未找到“{part.heading}”的标题，{fmt.table(part.table).name}按表头读取")
+        elif part.key not in starts:
             unplaced.append(
                 {"where": "全文", "text": part.heading, "reason": "未找到这一部分的标题"}
             )
-
-    regions = _regions(lines, starts, fmt)
     s6_lines = regions.get("s6", [])
     signature, date, trailing, start = _signature(s6_lines)
     if start is not None:
@@ -80,8 +106,10 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
             raw.update(reading.raw)
             unplaced.extend(reading.unplaced)
             notes.extend(reading.notes)
-            if part.key in starts and not reading.raw:
-                unplaced.append({"where": table.name, "text": "", "reason": "未能读出表格"})
+            for row in reading.missing:
+                if row["reason"] == NO_TABLE:
+                    row["reason"] = _why_no_table(part.key, starts, regions, images)
+            unread_rows.extend(reading.missing)
             sections[part.key] = _prose(region)
         else:
             sections[part.key] = _clean_text(region)
@@ -104,7 +132,25 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
         "figures": figures,
         "raw": raw,
     }
-    return ImportResult(report=report, unplaced=unplaced, notes=notes)
+    expected = report_cells(report, fmt)
+    report["unread"] = [code for code in expected if code not in raw]
+    missing = set(report["unread"])
+    unread = []
+    for row in unread_rows:  # a legacy row read in place of three rows leaves those out
+        cells = [code for code in row["cells"] if code in missing]
+        if cells:
+            unread.append({**row, "cells": cells})
+    return ImportResult(report=report, unplaced=unplaced, notes=notes, unread=unread)
+
+
+def _why_no_table(key, starts, regions, images) -> str:
+    if key not in starts:
+        return "未找到这一部分的标题"
+    start = starts[key]
+    end = start + 1 + len(regions.get(key, []))
+    if any(start < index < end for index in images):
+        return "表格是图片，无法读取其中的数字"
+    return NO_TABLE
 
 
 def _part_starts(lines: list[str]) -> dict[str, int]:
@@ -149,6 +195,38 @@ def _regions(lines, starts, fmt) -> dict[str, list[str]]:
         end = ordered[position + 1][1] if position + 1 < len(ordered) else len(lines)
         regions[key] = lines[start + 1 : end]
     return regions
+
+
+def _headless_tables(regions: dict, starts: dict, fmt: Format) -> set[str]:
+    """Tables printed without their part heading (tables 3 and 4 often follow each other
+    so): the table starts at its own header row inside the part found before it. Returns
+    the keys of the parts so found."""
+    found = set()
+    keys = [part.key for part in fmt.parts]
+    for position, part in enumerate(fmt.parts):
+        if not part.table or part.key in starts or position == 0:
+            continue
+        before = next((k for k in reversed(keys[:position]) if k in regions), None)
+        if before is None:
+            continue
+        cue = _header_cue(fmt.table(part.table))
+        region = regions[before]
+        for index, line in enumerate(region):
+            cells = {norm_label(cell) for cell in split_cells(line) if cell}
+            if cue <= cells and (len(cells) >= 2 or len(cue) == 1):
+                regions[before], regions[part.key] = region[:index], region[index:]
+                found.add(part.key)
+                break
+    return found
+
+
+def _header_cue(table) -> set[str]:
+    """What the first row of a table's header holds: its block heading (table 2), or the
+    labels over its columns (申请人情况; 行政复议 and 行政诉讼)."""
+    block = table.blocks[0]
+    if block.heading:
+        return {norm_label(block.heading)}
+    return {norm_label(node.label) for node in block.columns}
 
 
 def _signature(s6_lines: list[str]):

@@ -70,7 +70,7 @@ def save_import(result: ImportResult, agency: Agency, source_name: str = "") -> 
         "signature": report.get("signature", ""),
         "signed_on": signed_on,
         "source_name": source_name,
-        "import_log": {"unplaced": result.unplaced, "notes": result.notes},
+        "import_log": {"unplaced": result.unplaced, "notes": result.notes, "unread": result.unread},
     }
     obj, created = Report.objects.get_or_create(agency=agency, year=report["year"], defaults=values)
     if not created:

@@ -10,11 +10,17 @@ from gkreport.formats import UnknownFormat
 from gkreport.imports.files import ImportError_, read_report_bytes
 from gkreport.imports.jsonfile import figures_for_json
 
+ACCEPT = ".html,.htm,.docx,.pdf,.txt,.json,text/html,application/pdf,text/plain"
+
 
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="报告文件",
-        help_text="纯文本（UTF-8或GB18030，表格用制表符、竖线或一格一行）或本系统导出的JSON",
+        help_text=(
+            "网页（.html/.htm，在浏览器中“另存为网页”即可）、Word文件（.docx）、PDF、"
+            "纯文本（UTF-8或GB18030）或本系统导出的JSON；.doc和.wps文件请先另存为.docx或PDF"
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
     year = forms.IntegerField(label="报告年度", required=False, help_text="留空则从标题识别")
 
@@ -37,7 +43,10 @@ def check_file(request):
         upload = form.cleaned_data["file"]
         try:
             result = read_report_bytes(
-                upload.read(), year=form.cleaned_data["year"], max_bytes=settings.MAX_UPLOAD_BYTES
+                upload.read(),
+                year=form.cleaned_data["year"],
+                max_bytes=settings.MAX_UPLOAD_BYTES,
+                name=upload.name,
             )
         except (ImportError_, UnknownFormat) as error:
             form.add_error("file", str(error))

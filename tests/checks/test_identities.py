@@ -91,6 +91,25 @@ def test_a_missing_operand_makes_an_identity_not_assessable_not_a_mismatch():
     assert result.findings[0].cells == ("t4.review.upheld",)
 
 
+def test_an_unread_operand_makes_an_identity_not_assessable_and_says_why():
+    report = changed(build_report(), t4__review__upheld=None, t4__litigation_direct__total=None)
+    report = {**report, "unread": ["t4.review.upheld"]}
+    result = check_report(report)
+    assert result.not_assessed == ["H4.review", "H4.litigation_direct"]
+    assert result.not_assessed_unread == ["H4.review"]  # the other one is a printed blank
+    assert [f.cells for f in result.findings] == [("t4.litigation_direct.total",)]
+
+
+def test_a_complete_report_is_complete():
+    result = check_report(build_report())
+    assert (result.unread, result.cells_read, result.cells_total, result.complete) == (
+        [],
+        200,
+        200,
+        True,
+    )
+
+
 def _amount_format():
     """A made-up format with one amount identity: the evaluator is generic, not table-bound."""
     table = Table(

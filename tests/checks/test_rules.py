@@ -31,6 +31,19 @@ def test_h5_reports_a_blank_cell():
     assert finding.cells == ("t2.licensing.decisions",)
 
 
+def test_h5_is_silent_on_a_cell_the_importer_could_not_read():
+    report = changed(build_report(), t2__licensing__decisions=None)
+    report = {**report, "unread": ["t2.licensing.decisions"]}
+    assert findings(report, "H5") == []
+    result = check_report(report)
+    assert (result.unread, result.cells_read, result.cells_total) == (
+        ["t2.licensing.decisions"],
+        199,
+        200,
+    )
+    assert not result.complete
+
+
 def test_h5_reports_not_applicable_as_an_error():
     report = with_raw(build_report(), "t4.review.pending", "/", None)
     (finding,) = findings(report, "H5")

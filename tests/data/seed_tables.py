@@ -5,6 +5,10 @@ total”; a t3 row not listed is printed as seven zeros. Table 4 is the printed 
 cells (“_” for a blank cell). This is the oracle the importer is tested against.
 """
 
+from decimal import Decimal
+
+from gkreport.formats import FORMAT_2021
+
 ZERO = "0 0 0 0 0 0 0"
 
 SEEDS = {
@@ -75,3 +79,33 @@ SEEDS = {
         "t4": "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
     },
 }
+
+
+T2_CODES = [cell.code for cell in FORMAT_2021.table("t2").cells]
+T3 = FORMAT_2021.table("t3").blocks[0]
+T3_COLUMNS = [leaf.key for leaf in T3.leaves]
+T4_CODES = [cell.code for cell in FORMAT_2021.table("t4").cells]
+REPLACED = ("other_no_correction", "other_no_fee", "other_other")
+
+
+def printed(text):
+    if text == "_":
+        return None
+    return Decimal(text) if "." in text else int(text)
+
+
+def expected_figures(seed):
+    expected = {}
+    for code, text in zip(T2_CODES, seed["t2"].replace("|", " ").split(), strict=True):
+        expected[code] = printed(text)
+    rows = [row.key for row in T3.rows]
+    if "other_processing" in seed["t3"]:
+        rows = [r for r in rows if r not in REPLACED]
+        rows.insert(rows.index("total_processed"), "other_processing")
+    for row in rows:
+        values = seed["t3"].get(row, ZERO).split()
+        for column, text in zip(T3_COLUMNS, values, strict=True):
+            expected[f"t3.{row}.{column}"] = printed(text)
+    for code, text in zip(T4_CODES, seed["t4"].split(), strict=True):
+        expected[code] = printed(text)
+    return expected

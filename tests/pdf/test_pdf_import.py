@@ -27,8 +27,23 @@ def test_a_seed_pdf_reads_back_to_the_same_report(final_pdfs, name):
         # cells they were, so the row is reported, not guessed
         expected = {k: v for k, v in expected.items() if not k.startswith("t4.")}
         assert {u["where"] for u in from_pdf.unplaced} == {"表四"}
+        # … and its 15 cells are unread, not blank: no H5 error, H4 not assessable
+        (row,) = from_pdf.unread
+        assert (row["where"], len(row["cells"]), row["reason"]) == (
+            "表四",
+            15,
+            "这一行的数值无法对应到各列",
+        )
+        assert row["near"] == "4 0 0 0 4 0 0 0 0 0"
+        check = check_report(report)
+        assert check.errors == [] and not check.complete
+        assert check.not_assessed_unread == [
+            "H4.review",
+            "H4.litigation_direct",
+            "H4.litigation_after_review",
+        ]
     else:
-        assert from_pdf.unplaced == []
+        assert from_pdf.unplaced == [] and from_pdf.complete
     assert report["figures"] == expected
     codes = {f.code for f in check_report(report).findings}
     text_codes = {f.code for f in check_report(from_text).findings} - {"S4.format"}

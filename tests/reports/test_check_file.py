@@ -37,3 +37,58 @@ def test_the_year_can_be_given(client, people):
 
 def test_it_requires_login(client, db):
     assert client.get("/check/").status_code == 302
+
+
+def test_it_reads_a_web_page_and_shows_the_unread_cells_beside_the_findings(client, people):
+    from gkreport.imports.files import read_report_file
+    from tests.data import published
+
+    source = read_report_file(SEEDS / "002_e42161fe7aa08ef3.txt").report
+    page = published.word_page(source, labels={"1.属于国家秘密": "1.涉密信息"})
+    client.force_login(people.alice)
+    response = upload(client, page, "report.html")
+    html = response.content.decode()
+    summary = html[
+        html.index('id="check-summary"') : html.index("</p>", html.index('id="check-summary"'))
+    ]
+    assert "未能读取 7 格" in summary  # beside the counts of errors and warnings
+    assert "共 200 格，已读取 193 格" in summary
+    assert (
+        "表三 （三）不予公开 1.属于国家秘密：7格（未找到这一行，附近文字：“1.涉密信息 0 0 0 0 0 0 0”）"
+        in html
+    )
+    assert "无法核对 H3.denied_state_secret：有未能读取的单元格" in html
+    codes = {finding.code for finding in response.context["check"].findings}
+    assert "S4.format" in codes and not any(code.startswith("H5") for code in codes)
+
+
+def test_a_complete_reading_says_so(client, people):
+    client.force_login(people.alice)
+    html = upload(client, (SEEDS / "003_b59b93e2e8dda449.txt").read_bytes()).content.decode()
+    assert "已读取全部 200 格" in html and "未能读取 " not in html
+
+
+def test_it_reads_a_word_file(client, people):
+    from gkreport.imports.files import read_report_file
+    from tests.data import published
+
+    source = read_report_file(SEEDS / "003_b59b93e2e8dda449.txt").report
+    client.force_login(people.alice)
+    html = upload(client, published.word_file(source), "report.docx").content.decode()
+    assert "表四 行政复议：结果维持4＋结果纠正1＋其他结果1＋尚未审结1＝7，但总计填写为6" in html
+
+
+def test_the_form_lists_the_kinds_of_file_it_reads(client, people):
+    client.force_login(people.alice)
+    html = client.get("/check/").content.decode()
+    assert 'accept=".html,.htm,.docx,.pdf,.txt,.json' in html
+    assert "网页（.html/.htm" in html and "Word文件（.docx）" in html
+    assert ".doc和.wps文件请先另存为.docx或PDF" in html
+
+
+def test_an_old_word_file_gets_a_chinese_request_for_docx(client, people):
+    client.force_login(people.alice)
+    html = upload(
+        client, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "r.doc"
+    ).content.decode()
+    assert "请另存为.docx或导出为PDF后再检查" in html

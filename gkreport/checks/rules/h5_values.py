@@ -1,25 +1,30 @@
-"""H5: every cell holds a number ≥ 0 (counts whole); no cell is blank at submission."""
+"""H5: every cell holds a number ≥ 0 (counts whole); no cell is blank at submission.
+
+A cell the importer could not read (`unread`) is not blank: it is not reported here.
+"""
 
 from gkreport.checks import messages
 from gkreport.checks.findings import ERROR, Finding
-from gkreport.checks.report import figure, present_legacy_cells, raw_text
+from gkreport.checks.report import figure, raw_text, report_cells, unread_cells
 from gkreport.lib.values import DELTA, read_value
 
 
 def h5_values(report, ctx):
     fmt = ctx.fmt
-    legacy = present_legacy_cells(report, fmt)
-    covered = {code for replaced in legacy.values() for code in replaced}
-    cells = [cell for cell in fmt.cells if cell.code not in covered]
+    unread = unread_cells(report)
     findings = []
-    for cell in cells:
-        finding = _cell_finding(report, cell.code, cell.label, cell.kind)
+    for code in report_cells(report, fmt):
+        if code in unread:
+            continue
+        cell = fmt.cell_map.get(code)
+        if cell is None:  # a legacy cell (a 2019 row in a 2021 report)
+            finding = _cell_finding(report, code, code, "count")
+            part = fmt.table(code.split(".")[0]).part
+        else:
+            finding = _cell_finding(report, code, cell.label, cell.kind)
+            part = fmt.table(cell.table).part
         if finding:
-            findings.append(Finding(finding[0], ERROR, (cell.code,), finding[1], _part(fmt, cell)))
-    for legacy_code in legacy:
-        finding = _cell_finding(report, legacy_code, legacy_code, "count")
-        if finding:
-            findings.append(Finding(finding[0], ERROR, (legacy_code,), finding[1], "s3"))
+            findings.append(Finding(finding[0], ERROR, (code,), finding[1], part))
     return findings
 
 
@@ -38,7 +43,3 @@ def _cell_finding(report, code, label, kind):
     if reading.error:
         return "H5.invalid", messages.invalid_cell(label, reading.error)
     return None  # readable text whose figure the caller did not fill in: nothing to say
-
-
-def _part(fmt, cell):
-    return fmt.table(cell.table).part
