@@ -230,7 +230,8 @@ def _match_legacy(legacy, name, cells, index):
     """A legacy row label (a group label of this format) directly followed by values."""
     for slot in legacy:
         if name in slot.names and not slot.filled:
-            following = next((c for c in cells[index + 1 :] if c), "")
+            # by index, not a slice of the rest: a row may repeat the label thousands of times
+            following = next((cells[i] for i in range(index + 1, len(cells)) if cells[i]), "")
             if _value_like(following):
                 slot.filled = True
                 return slot
