@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from gkreport.imports.limits import Limits
 from gkreport.lib.env import envbool, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -134,6 +135,18 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Largest report file accepted for import (text, JSON, PDF), in bytes.
 MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
+
+# Bounds on reading a report file (/check/, gk_check): real reports have 5–40 pages and fewer
+# than 200,000 characters. The reading runs in a child process held to the CPU time, wall
+# clock and memory below; beyond any bound the file is refused (docs/importing.md).
+IMPORT_LIMITS = Limits(
+    pages=envint("IMPORT_MAX_PAGES", Limits.pages),
+    characters=envint("IMPORT_MAX_CHARACTERS", Limits.characters),
+    line_characters=envint("IMPORT_MAX_LINE_CHARACTERS", Limits.line_characters),
+    cpu_seconds=envint("IMPORT_CPU_SECONDS", Limits.cpu_seconds),
+    wall_seconds=envint("IMPORT_WALL_SECONDS", Limits.wall_seconds),
+    memory_mb=envint("IMPORT_MEMORY_MB", Limits.memory_mb),
+)
 
 # Print fonts (see gkreport/reports/management/commands/gk_fonts.py): the official fonts
 # first when installed, then the GB2312 cuts of Noto CJK SC built at set-up, then the full

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.hostile_files import corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
 SEED_003 = SEEDS / "003_b59b93e2e8dda449.txt"
@@ -221,3 +223,24 @@ def test_it_needs_no_database():
     )
     assert completed.returncode == 1, completed.stderr
     assert "[H4.review]" in completed.stdout
+
+
+@pytest.mark.parametrize("hostile", corpus(), ids=lambda hostile: hostile.name)
+def test_a_hostile_file_is_read_or_exits_2_with_a_chinese_message(tmp_path, hostile):
+    path = tmp_path / hostile.filename
+    path.write_bytes(hostile.data)
+    status, out, err = run(path)
+    if status == 2:
+        assert hostile.refused is not None, f"a file that must be read was refused: {err}"
+        assert err.startswith("无法读取：") and hostile.refusal_matches(err), err
+        assert out == ""
+    else:
+        assert hostile.reads is not None, "a file that must be refused was read"
+        assert status in (0, 1, 3)  # read: no error, errors, or read incompletely
+        assert out.startswith(f"{hostile.reads} 2023年度报告")
+
+
+def test_a_device_that_never_ends_is_refused():
+    status, _, err = run("/dev/zero")
+    assert status == 2
+    assert "文件过大" in err

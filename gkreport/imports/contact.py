@@ -11,7 +11,11 @@ PATTERNS = {
     "address": (re.compile(r"地址[:：]\s*([^，,；;。）)]+)"),),
     "postcode": (re.compile(r"(?:邮编|邮政编码)[:：]?\s*(\d{6})"),),
     "phone": (re.compile(r"电话[:：]?\s*(\d[\d\-]{6,18}\d)"),),
-    "email": (re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"),),
+    # Only from the start of a run of address characters: tried inside a long run of
+    # them, the search would take time growing with the square of the run.
+    "email": (
+        re.compile(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"),
+    ),
     "website": (re.compile(r"(https?://[A-Za-z0-9./_\-]+)"),),
 }
 

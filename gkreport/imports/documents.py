@@ -18,7 +18,7 @@ HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml")
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
-def read_document(data: bytes, *, name: str = "", year: int | None = None):
+def read_document(data: bytes, *, name: str = "", year: int | None = None, limits=None):
     """The import result of a web page or Word file; None for what files.py reads."""
     if data.startswith(OLE):
         raise ImportError_(
@@ -27,11 +27,11 @@ def read_document(data: bytes, *, name: str = "", year: int | None = None):
     if data.startswith(ZIP):
         from gkreport.imports.docx import read_docx
 
-        return read_docx(data, year=year)
+        return read_docx(data, year=year, limits=limits)
     if is_html(data, name):
         from gkreport.imports.html import read_html
 
-        return read_html(data, year=year)
+        return read_html(data, year=year, limits=limits)
     return None
 
 

@@ -20,8 +20,10 @@ import docx
 import lxml.etree
 from docx.opc.exceptions import PackageNotFoundError
 
+from gkreport.imports.files import read_bounded_text
 from gkreport.imports.layout import Blocks, Cell, blocks_to_text, clean_line
-from gkreport.imports.text import ImportError_, ImportResult, read_text
+from gkreport.imports.limits import DEFAULT_LIMITS
+from gkreport.imports.text import ImportError_, ImportResult
 
 MAX_MEMBERS = 1000
 MAX_UNPACKED = 64 * 1024 * 1024
@@ -40,7 +42,7 @@ UNSHOWN = {f"{{{W}}}{name}" for name in ("del", "moveFrom", "instrText", "delTex
 VAL = f"{{{W}}}val"
 
 
-def read_docx(data: bytes, *, year: int | None = None) -> ImportResult:
+def read_docx(data: bytes, *, year: int | None = None, limits=None) -> ImportResult:
     check_zip(data)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -52,7 +54,7 @@ def read_docx(data: bytes, *, year: int | None = None) -> ImportResult:
         raise ImportError_("Word文件（.docx）已损坏，无法读取") from None
     blocks = Blocks()
     _walk(document.element.body, blocks)
-    return read_text(blocks_to_text(blocks), year=year)
+    return read_bounded_text(blocks_to_text(blocks), year=year, limits=limits or DEFAULT_LIMITS)
 
 
 def check_zip(data: bytes) -> None:

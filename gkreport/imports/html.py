@@ -21,9 +21,11 @@ import re
 
 import lxml.etree
 
+from gkreport.imports.files import read_bounded_text
 from gkreport.imports.labels import norm_heading
 from gkreport.imports.layout import MAX_GRID_CELLS, Blocks, Cell, blocks_to_text, clean_line
-from gkreport.imports.text import PART_LINE, YEAR_IN_TITLE, ImportError_, ImportResult, read_text
+from gkreport.imports.limits import DEFAULT_LIMITS
+from gkreport.imports.text import PART_LINE, YEAR_IN_TITLE, ImportError_, ImportResult
 
 SKIP = {
     "script", "style", "noscript", "template", "iframe", "frame", "object", "embed", "svg",
@@ -53,7 +55,7 @@ MAX_TITLE = 80
 YEAR = re.compile(r"(20\d{2})\s*年")
 
 
-def read_html(data: bytes, *, year: int | None = None) -> ImportResult:
+def read_html(data: bytes, *, year: int | None = None, limits=None) -> ImportResult:
     text, note = decode_html(data)
     document = _parse(text)
     body = document.find("body")
@@ -65,7 +67,9 @@ def read_html(data: bytes, *, year: int | None = None) -> ImportResult:
         items=[b for b, s in zip(blocks.items, sources, strict=True) if _inside(s, article)]
     )
     title, named_year = _title(document, kept)
-    result = read_text(blocks_to_text(kept, title), year=year or named_year)
+    result = read_bounded_text(
+        blocks_to_text(kept, title), year=year or named_year, limits=limits or DEFAULT_LIMITS
+    )
     if not result.report.get("agency"):
         result.report["agency"] = _meta(document, "ContentSource")
     if note:
@@ -301,7 +305,7 @@ def _title(document, kept: Blocks) -> tuple[str, int | None]:
             continue
         if PART_LINE.match(content):
             break
-        if _names_the_report(content) and YEAR_IN_TITLE.match(content):
+        if _names_the_report(content) and YEAR_IN_TITLE.search(content):
             return "", None
     candidates = [_meta(document, "ArticleTitle")]
     for tag in ("h1", "h2", "h3"):
@@ -310,7 +314,7 @@ def _title(document, kept: Blocks) -> tuple[str, int | None]:
     if page_title is not None and page_title.text:
         candidates.extend(TITLE_PARTS.split(clean_line(page_title.text)))
     named = [c for c in candidates if _names_the_report(c)]
-    with_year = [c for c in named if YEAR_IN_TITLE.match(c)]
+    with_year = [c for c in named if YEAR_IN_TITLE.search(c)]
     title = (with_year or named or [""])[0]
     years = [int(m.group(1)) for c in candidates if c and (m := YEAR.search(c))]
     return title, (years[0] if years and not with_year else None)

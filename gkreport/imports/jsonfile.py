@@ -10,6 +10,7 @@ Counts are JSON integers, amounts strings (exact decimals), blanks and unread ce
 """
 
 import json
+import re
 from decimal import Decimal
 
 from gkreport.checks.findings import CheckResult
@@ -18,6 +19,12 @@ from gkreport.imports.text import ImportError_, ImportResult
 from gkreport.lib.values import format_value, read_value
 
 KEYS = ("year", "format", "agency", "title", "signature", "date", "preamble")
+MAX_DEPTH = 10  # an export nests four deep (findings → finding → cells)
+MAX_DIGITS = 100  # of a JSON integer; a figure of more than 12 digits is an error the check shows
+YEAR_TEXT = re.compile(r"\s*\d{4}\s*", re.ASCII)
+# A string, closed or not (so that an unclosed one is not tried again from each of its
+# characters), or a bracket.
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*+"?|[\[\]{}]', re.DOTALL)
 
 
 def figures_for_json(report: dict) -> dict:
@@ -58,30 +65,32 @@ def export_report(result: ImportResult, check: CheckResult) -> dict:
 
 
 def read_json(text: str, *, year: int | None = None) -> ImportResult:
+    """Read an export back. Anything but the documented types is refused with the key it
+    concerns (docs/report-json.md); the file's size is bounded before (files.py)."""
+    if _nesting(text) > MAX_DEPTH:
+        raise ImportError_(f"JSON嵌套层数过多（超过{MAX_DEPTH}层），不是本系统导出的报告JSON")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise ImportError_(f"JSON格式错误（第{error.lineno}行第{error.colno}列）") from None
     if not isinstance(data, dict) or "figures" not in data or not isinstance(data["figures"], dict):
         raise ImportError_("不是本系统导出的报告JSON：缺少 figures")
-    try:
-        report_year = int(year if year is not None else data["year"])
-    except (KeyError, TypeError, ValueError):
-        raise ImportError_("报告JSON缺少有效的 year") from None
-    report = {key: data.get(key) for key in KEYS if key in data}
-    report["year"] = report_year
+    report = {key: _text_field(data, key) for key in KEYS if key in data}
+    report["year"] = year if year is not None else _year(data.get("year"))
     fmt = report_format(report)
     report["format"] = fmt.version
     kinds = {cell.code: cell.kind for cell in fmt.cells}
-    raw = {str(k): str(v) for k, v in (data.get("raw") or {}).items() if v is not None}
+    raw = {str(k): str(v) for k, v in _mapping(data, "raw").items() if v is not None}
     for code, value in data["figures"].items():
+        if not _is_value(value):
+            raise ImportError_(f"报告JSON的 figures 中“{_short(code)}”的值应为数字、文字或null")
         if code not in raw and value is not None:
             raw[code] = str(value)
     report["raw"] = raw
     report["figures"] = {
         code: read_value(text, kinds.get(code, "count")).value for code, text in raw.items()
     }
-    sections = data.get("sections") or {}
+    sections = _mapping(data, "sections")
     report["sections"] = {str(k): str(v or "") for k, v in sections.items()}
     unknown = [code for code in raw if code not in kinds and code not in fmt.legacy_cells]
     unplaced = [
@@ -95,9 +104,7 @@ def read_json(text: str, *, year: int | None = None) -> ImportResult:
     report["unread"] = [
         code for row in unread for code in row["cells"] if code not in report["raw"]
     ]
-    return ImportResult(
-        report=report, unplaced=unplaced, notes=list(data.get("notes") or []), unread=unread
-    )
+    return ImportResult(report=report, unplaced=unplaced, notes=_notes(data), unread=unread)
 
 
 def _unread_rows(rows, kinds, fmt) -> list[dict]:
@@ -122,3 +129,81 @@ def _unread_rows(rows, kinds, fmt) -> list[dict]:
                 }
             )
     return result
+
+
+def _nesting(text: str) -> int:
+    """How deep arrays and objects nest, strings skipped; counted before parsing, because
+    the parser recurses once per level (100,000 levels overflow it)."""
+    depth = deepest = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                break
+        elif token in ("]", "}"):
+            depth -= 1
+    return deepest
+
+
+def _integer(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise ImportError_(f"JSON中有位数过多的数字（超过{MAX_DIGITS}位）")
+    return int(text)
+
+
+def _year(value) -> int:
+    if isinstance(value, str) and YEAR_TEXT.fullmatch(value):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():  # 2023.0; never inf or nan
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return value
+    raise ImportError_("报告JSON缺少有效的 year（四位数的年份）")
+
+
+def _text_field(data: dict, key: str):
+    value = data[key]
+    if key == "year":
+        return value  # read by _year
+    if key == "format":
+        if value is None or (isinstance(value, str | int) and len(str(value)) <= 10):
+            return value
+        raise ImportError_("报告JSON的 format 应为格式的年份，如“2021”")
+    if value is not None and not isinstance(value, str):
+        raise ImportError_(f"报告JSON的 {key} 应为文字")
+    return value
+
+
+def _is_value(value) -> bool:
+    """A figure or raw text: a number, a string or null (not true/false, arrays or objects)."""
+    return value is None or (isinstance(value, str | int | float) and not isinstance(value, bool))
+
+
+def _mapping(data: dict, key: str) -> dict:
+    """raw (cell code → text as printed) or sections (s1…s6 → text), checked entry by entry."""
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ImportError_(f'报告JSON的 {key} 应为对象（{{"代码": "文字", …}}）')
+    for name, item in value.items():
+        if key == "raw" and not _is_value(item):
+            raise ImportError_(f"报告JSON的 raw 中“{_short(name)}”的值应为文字、数字或null")
+        if key == "sections" and not (item is None or isinstance(item, str)):
+            raise ImportError_(f"报告JSON的 sections 中“{_short(name)}”的值应为文字")
+    return value
+
+
+def _notes(data: dict) -> list[str]:
+    notes = data.get("notes")
+    if notes is None:
+        return []
+    if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
+        raise ImportError_("报告JSON的 notes 应为文字的列表")
+    return list(notes)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"

@@ -7,8 +7,10 @@ Extractions space labels out (“自然 人”, “(三) 不 予公开”), swit
 import re
 import unicodedata
 
+# Numbering, repeated (“(三)1.”): removed in one pass, not one numbering at a time, which
+# copies the label again for each of a long run of “1.1.1.…”.
 _NUMBERING = re.compile(
-    r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\d+[.、)]|\(\d+\))"
+    r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\d+[.、)]|\(\d+\))+"
 )
 _SPACE = re.compile(r"\s+")
 
@@ -17,11 +19,7 @@ def norm_label(text: str) -> str:
     """“(三) 不 予公开” → “不予公开”; “1．属于国家秘密” → “属于国家秘密”."""
     normalised = unicodedata.normalize("NFKC", text or "")
     normalised = _SPACE.sub("", normalised)
-    previous = None
-    while previous != normalised:
-        previous = normalised
-        normalised = _NUMBERING.sub("", normalised)
-    return normalised
+    return _NUMBERING.sub("", normalised, count=1)
 
 
 def norm_heading(text: str) -> str:

@@ -6,44 +6,99 @@ draft watermark dropped, numbers of a table row tab-separated, wrapped lines joi
 A scanned PDF without a text layer cannot be read, and says so.
 """
 
+import codecs
+import os
 import re
+import selectors
 import shutil
+import signal
 import subprocess
+import tempfile
+import time
 
+from gkreport.imports.limits import DEFAULT_LIMITS, Limits
 from gkreport.imports.text import DATE_LINE, PART_LINE, ImportError_
 
 PAGE_NUMBER = re.compile(r"^\s*[—\-－]\s*\d+\s*[—\-－]\s*$")
 WATERMARK = {"草", "稿", "草稿"}
-NUMBER = r"[+\-]?[\d０-９][\d０-９,，.．]*(?:万元|件)?|[/／—－-]"
-NUMERIC_TAIL = re.compile(rf"^(.*?\S)?((?:\s+(?:{NUMBER}))+)\s*$")
-ONLY_NUMBERS = re.compile(rf"^\s*(?:{NUMBER})(?:\s+(?:{NUMBER}))*\s*$")
+NUMBER = re.compile(r"[+\-]?[\d０-９][\d０-９,，.．]*(?:万元|件)?|[/／—－-]")
+WORD = re.compile(r"\S+")
 SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 SENTENCE_END = ("。", "！", "？", "；", "：", "”")
 CONTINUES = ("，", "、", "（", "(", "和", "或")  # a line ending so goes on in the next
 ITEM = re.compile(r"^\d+\s*[.．、]")  # “1.属于国家秘密”: a table row label starts here
 SHORT_LINE = 20  # a line this short that starts like a heading is one
+DATE_LENGTH = 64  # longer than this, joined lines are no date line
+CHUNK = 1 << 16
+BROKEN = "PDF文件已损坏或已加密，无法读取"
 
 
-def pdf_to_text(data: bytes, timeout: int = 60) -> str:
+def pdf_to_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     if shutil.which("pdftotext") is None:
         raise ImportError_(
             "读取PDF需要 poppler-utils（apt-get install poppler-utils），或先把PDF转为文本"
         )
-    try:
-        completed = subprocess.run(
-            ["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"],
-            input=data,
-            capture_output=True,
-            timeout=timeout,
-        )
-    except subprocess.TimeoutExpired:
-        raise ImportError_("PDF读取超时") from None
-    if completed.returncode != 0:
-        raise ImportError_("PDF文件已损坏或已加密，无法读取")
-    text = completed.stdout.decode("utf-8", errors="replace")
+    # An unnamed file as pdftotext's input: nothing is left behind if this process is killed,
+    # and no pipe to keep fed while reading the output.
+    with tempfile.TemporaryFile() as source:
+        source.write(data)
+        source.seek(0)
+        text = _extract(source, limits)
     if len(re.sub(r"\s", "", text)) < 50:
         raise ImportError_("PDF中没有文字层（可能是扫描件），无法读取")
     return tidy(text)
+
+
+def _extract(source, limits: Limits) -> str:
+    """pdftotext's output, read as it comes and cut off at the first limit passed: one page
+    past the page limit is extracted (-l) so that a longer PDF shows, and pdftotext ends a
+    page with a form feed."""
+    command = ["pdftotext", "-q", "-raw", "-enc", "UTF-8", "-l", str(limits.pages + 1), "-", "-"]
+    process = subprocess.Popen(
+        command, stdin=source, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    try:
+        return _read_bounded(process, limits)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        process.stdout.close()
+
+
+def _read_bounded(process: subprocess.Popen, limits: Limits) -> str:
+    deadline = time.monotonic() + limits.wall_seconds
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    pieces: list[str] = []
+    characters = pages = 0
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while True:
+            if not selector.select(max(0.0, deadline - time.monotonic())):
+                raise ImportError_(limits.too_slow())
+            chunk = os.read(process.stdout.fileno(), CHUNK)
+            if not chunk:
+                break
+            piece = decoder.decode(chunk)
+            characters += len(piece)
+            pages += piece.count("\f")
+            if pages > limits.pages:
+                raise ImportError_(limits.too_many_pages())
+            if characters > limits.characters:
+                raise ImportError_(limits.too_many_characters())
+            pieces.append(piece)
+    try:
+        returncode = process.wait(max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        raise ImportError_(limits.too_slow()) from None
+    if returncode in (-signal.SIGXCPU, -signal.SIGKILL):  # the CPU limit of isolation.py
+        raise ImportError_(limits.too_slow())
+    if returncode == -signal.SIGABRT:  # poppler aborts when memory runs out
+        raise ImportError_(limits.too_big())
+    if returncode != 0:
+        raise ImportError_(BROKEN)
+    pieces.append(decoder.decode(b"", final=True))
+    return "".join(pieces)
 
 
 def tidy(text: str) -> str:
@@ -59,21 +114,56 @@ def tidy(text: str) -> str:
 
 
 def _tabulate(line: str) -> str:
-    """“一、本年新收… 49 0 0” → “一、本年新收…\\t49\\t0\\t0”; a row of numbers likewise."""
-    if ONLY_NUMBERS.match(line):
-        return "\t".join(line.split())
-    match = NUMERIC_TAIL.match(line)
-    if match and match.group(1) and len(match.group(2).split()) >= 1 and " " in line:
-        return "\t".join([match.group(1).strip(), *match.group(2).split()])
+    """“一、本年新收… 49 0 0” → “一、本年新收…\\t49\\t0\\t0”; a row of numbers likewise.
+
+    Word by word from the end, so that the time grows with the line, not with its square
+    (a regular expression for “label, then numbers” backtracks on “1 1 1 … x”)."""
+    words = list(WORD.finditer(line))
+    first_number = len(words)
+    while first_number and NUMBER.fullmatch(words[first_number - 1].group()):
+        first_number -= 1
+    if first_number == 0:
+        return "\t".join(word.group() for word in words)
+    if first_number < len(words) and " " in line:
+        label = line[: words[first_number].start()].strip()
+        return "\t".join([label, *(word.group() for word in words[first_number:])])
     return line
 
 
 def _is_heading(line: str) -> bool:
     return (
-        bool(PART_LINE.match(line) or SUB_HEADING.match(line))
-        and len(line) <= SHORT_LINE
+        len(line) <= SHORT_LINE
+        and bool(PART_LINE.match(line) or SUB_HEADING.match(line))
         and not line.endswith(CONTINUES)
     )
+
+
+class _Paragraph:
+    """Visual lines being joined back, kept apart until the end: joining them one by one
+    would copy the paragraph again for each line (a hostile PDF has thousands)."""
+
+    def __init__(self, line: str):
+        self.lines = [line]
+        self.length = len(line)
+        self.tail = line[-2:]  # enough for every ending looked at (“报告”)
+        self.tabulated = "\t" in line
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        self.length += len(line)
+        self.tail = (self.tail + line)[-2:]
+
+    def endswith(self, suffixes) -> bool:
+        return self.tail.endswith(suffixes)
+
+    def is_heading(self) -> bool:
+        return self.length <= SHORT_LINE and _is_heading(self.text())
+
+    def is_date(self) -> bool:
+        return self.length <= DATE_LENGTH and bool(DATE_LINE.match(self.text()))
+
+    def text(self) -> str:
+        return "".join(self.lines)
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -83,7 +173,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     next to a table the short lines are wrapped cell labels and are joined."""
     widths = sorted(len(line) for line in lines if "\t" not in line and len(line) >= 10)
     full = widths[int(len(widths) * 0.75)] if widths else 0
-    joined: list[str] = []
+    joined: list[_Paragraph] = []
     for index, line in enumerate(lines):
         previous = joined[-1] if joined else None
         near_table = any("\t" in later for later in lines[index : index + 8])
@@ -95,18 +185,18 @@ def _join_wrapped(lines: list[str]) -> list[str]:
         )
         if (
             previous is not None
-            and "\t" not in previous
+            and not previous.tabulated
             and "\t" not in line
             and not previous.endswith(SENTENCE_END)
             and not previous.endswith("报告")  # the title's last line
             and not ended
-            and not _is_heading(previous)
+            and not previous.is_heading()
             and not _is_heading(line)
             and not ITEM.match(line)
             and not DATE_LINE.match(line)
-            and not DATE_LINE.match(previous)
+            and not previous.is_date()
         ):
-            joined[-1] = previous + line
+            previous.add(line)
         else:
-            joined.append(line)
-    return joined
+            joined.append(_Paragraph(line))
+    return [paragraph.text() for paragraph in joined]

@@ -135,8 +135,8 @@ def _known_labels(table: Table) -> set[str]:
 def _value_like(text: str) -> bool:
     if not text:
         return False
-    reading = read_value(text, "amount")
-    return reading.ok or any(ch.isdigit() for ch in text)
+    # A digit settles it without reading the value (a hostile table has 200,000 cells).
+    return any(ch.isdigit() for ch in text) or read_value(text, "amount").ok
 
 
 def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
@@ -326,7 +326,8 @@ def _match_legacy(legacy, name, cells, index):
     """A legacy row label (a group label of this format) directly followed by values."""
     for slot in legacy:
         if name in slot.names and not slot.filled:
-            following = next((c for c in cells[index + 1 :] if c), "")
+            # by index, not a slice of the rest: a row may repeat the label thousands of times
+            following = next((cells[i] for i in range(index + 1, len(cells)) if cells[i]), "")
             if _value_like(following):
                 slot.filled = True
                 return slot

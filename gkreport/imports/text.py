@@ -19,7 +19,7 @@ from gkreport.imports.labels import norm_heading, norm_label
 from gkreport.imports.tables import NO_TABLE, read_table, split_cells
 
 MAX_HEADING_LENGTH = 40
-YEAR_IN_TITLE = re.compile(r"^(?P<agency>.*?)\s*(?P<year>20\d{2})\s*年")
+YEAR_IN_TITLE = re.compile(r"(20\d{2})\s*年")  # the agency is what comes before
 DATE_LINE = re.compile(r"^\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 PART_LINE = re.compile(r"^\s*([一二三四五六])\s*[、.．]\s*(\S.*)$")
 IMAGE_LINE = "〔图片〕"
@@ -64,11 +64,11 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
     first_part = min(starts.values()) if starts else len(lines)
     title_lines, preamble_from = _title(lines, first_part)
     title = "".join(line.strip() for line in title_lines)
-    title_match = YEAR_IN_TITLE.match(title.replace("\u00a0", " "))
+    title_match = YEAR_IN_TITLE.search(title)
     if year is None:
         if not title_match:
             raise ImportError_("无法从标题中识别报告年度，请用 --year 指定")
-        year = int(title_match.group("year"))
+        year = int(title_match.group(1))
     fmt: Format = get_format(version) if version else format_for_year(year)
 
     regions = _regions(lines, starts, fmt)
@@ -114,7 +114,7 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
         else:
             sections[part.key] = _clean_text(region)
 
-    agency = title_match.group("agency").replace(" ", "") if title_match else ""
+    agency = _agency(title, title_match)
     report = {
         "year": year,
         "format": fmt.version,
@@ -186,6 +186,16 @@ def _title(lines: list[str], first_part: int) -> tuple[list[str], int]:
         if "报告" in line or len(taken) >= 4:
             return (taken if "报告" in line else []), index + 1
     return [], 0
+
+
+def _agency(title: str, match: re.Match | None) -> str:
+    """The title up to its year, spaces removed: “聊城市茌平区人民政府 2023年…” → the agency.
+
+    Cut at the year found by `search` rather than matched by a lazy “(.*?)\\s*” prefix, whose
+    time grows with the square of a long run of spaces."""
+    if match is None:
+        return ""
+    return title[: match.start()].replace("\u00a0", " ").rstrip().replace(" ", "")
 
 
 def _regions(lines, starts, fmt) -> dict[str, list[str]]:

@@ -83,6 +83,7 @@ def _error(text: str, code: str, **params) -> Reading:
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]+(\.[0-9]+)?$")
 _GROUPED_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}([,，\s][0-9]{3})+(\.[0-9]+)?$")
+_NUMBER_WITH_UNIT = re.compile(r"^[+\-0-9.,\s]+(万元|元|件|个|项|%|％)$")
 FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 
 
@@ -165,9 +166,11 @@ def _strip_unit(candidate: str, kind: str) -> "str | Reading":
     for unit in UNITS[kind]:
         if candidate.endswith(unit):
             return candidate[: -len(unit)]
-    number_with_unit = re.match(r"^([+\-\d.,\s]+)\s*(万元|元|件|个|项|%|％)$", candidate)
+    # The number's class already takes spaces: a second “\s*” before the unit would make
+    # the time grow with the square of a run of spaces.
+    number_with_unit = _NUMBER_WITH_UNIT.match(candidate)
     if number_with_unit:
-        unit = number_with_unit.group(2)
+        unit = number_with_unit.group(1)
         if kind == AMOUNT and unit == "元":
             return _error(candidate, "wrong_unit_yuan")
         return _error(candidate, "wrong_unit", unit="万元" if kind == AMOUNT else "件数")

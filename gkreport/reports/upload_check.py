@@ -5,10 +5,9 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from gkreport.checks import check_report
-from gkreport.formats import UnknownFormat
-from gkreport.imports.files import ImportError_, read_report_bytes
+from gkreport.imports.isolation import read_and_check
 from gkreport.imports.jsonfile import figures_for_json
+from gkreport.imports.text import ImportError_
 
 ACCEPT = ".html,.htm,.docx,.pdf,.txt,.json,text/html,application/pdf,text/plain"
 
@@ -42,16 +41,18 @@ def check_file(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = read_report_bytes(
+            # In a child process within settings.IMPORT_LIMITS: a hostile file must not
+            # stall this worker or exhaust its memory.
+            result, check = read_and_check(
                 upload.read(),
                 year=form.cleaned_data["year"],
+                limits=settings.IMPORT_LIMITS,
                 max_bytes=settings.MAX_UPLOAD_BYTES,
                 name=upload.name,
             )
-        except (ImportError_, UnknownFormat) as error:
+        except ImportError_ as error:
             form.add_error("file", str(error))
         else:
-            check = check_report(result.report)
             context.update(
                 {
                     "name": upload.name,

@@ -1,8 +1,14 @@
 """Checking an existing report file in the browser."""
 
+import html
+import re
 from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+
+from gkreport.imports.limits import Limits
+from tests.hostile_files import build_pdf, corpus, page_content, report_lines, seed_with
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 
@@ -92,3 +98,28 @@ def test_an_old_word_file_gets_a_chinese_request_for_docx(client, people):
         client, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "r.doc"
     ).content.decode()
     assert "请另存为.docx或导出为PDF后再检查" in html
+
+
+@pytest.mark.parametrize("hostile", corpus(), ids=lambda hostile: hostile.name)
+def test_a_hostile_file_gets_a_reading_or_a_chinese_refusal(client, people, hostile):
+    client.force_login(people.alice)
+    response = upload(client, hostile.data, hostile.filename)
+    assert response.status_code == 200
+    page = response.content.decode()
+    if "年度报告 · " in page:  # the reading's heading
+        assert hostile.reads is not None, "a file that must be refused was read"
+        assert f"{hostile.reads} 2023年度报告" in page
+    else:
+        assert hostile.refused is not None, "a file that must be read was refused"
+        errors = re.findall(r'id="error_\d+_id_file"><strong>(.*?)</strong>', page)
+        assert len(errors) == 1 and hostile.refusal_matches(html.unescape(errors[0])), errors
+
+
+def test_limits_come_from_the_settings(client, people, settings):
+    client.force_login(people.alice)
+    settings.IMPORT_LIMITS = Limits(pages=3)
+    pdf = build_pdf([page_content(report_lines())], [0] * 4)
+    assert "PDF页数过多（超过3页）" in upload(client, pdf, "r.pdf").content.decode()
+    settings.IMPORT_LIMITS = Limits(line_characters=100)
+    page = upload(client, seed_with("一" * 101)).content.decode()
+    assert "有一行文字过长（超过100字）" in page

@@ -47,7 +47,7 @@ CLAIMS = (
         "carried_forward",
         (
             _p(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?(?:申请)?(\d+)件"),
-            _p(r"(\d+)件(?:申请)?(?:结转|转入)(?:至|到)?下一?年"),
+            _p(r"(?<!\d)(\d+)件(?:申请)?(?:结转|转入)(?:至|到)?下一?年"),
         ),
         ("t3.carried_forward.total",),
         "表三 四、结转下年度继续办理 总计",
@@ -87,8 +87,8 @@ def s3_narrative_figures(report, ctx):
         table_value = _sum(report, claim.cells)
         if table_value is None:
             continue
-        accepted = {table_value} | {
-            v for v in (_sum(report, cells) for cells in claim.also_accept) if v is not None
+        accepted = {str(table_value)} | {
+            str(v) for v in (_sum(report, cells) for cells in claim.also_accept) if v is not None
         }
         for part, clause in clauses:
             quoted = _quoted_number(claim, clause)
@@ -115,11 +115,20 @@ def _clauses(report):
                 yield part, clause
 
 
-def _quoted_number(claim: Claim, clause: str) -> int | None:
+def _quoted_number(claim: Claim, clause: str) -> str | None:
     if OTHER_QUANTITIES.search(clause):
         return None
-    numbers = {int(m.group(1)) for pattern in claim.patterns for m in pattern.finditer(clause)}
+    numbers = {
+        _canonical(m.group(1)) for pattern in claim.patterns for m in pattern.finditer(clause)
+    }
     return numbers.pop() if len(numbers) == 1 else None
+
+
+def _canonical(digits: str) -> str:
+    """The number as str(int(digits)) prints it, without int(): a narrative may hold more
+    digits than Python converts (4,300), and converting takes time growing with the square."""
+    ascii_digits = "".join(str(unicodedata.decimal(digit)) for digit in digits)
+    return ascii_digits.lstrip("0") or "0"
 
 
 def _sum(report, cells):

@@ -2,14 +2,18 @@
 
 import sys
 
-from gkreport.formats import UnknownFormat
-from gkreport.imports.files import ImportError_, read_report_file
+from django.conf import settings
+
+from gkreport.imports.isolation import Checked, read_and_check_file
+from gkreport.imports.text import ImportError_
 
 
-def read_or_exit(command, path, year):
-    """The import result, or the Chinese reason on stderr and exit status 2."""
+def read_or_exit(command, path, year) -> Checked:
+    """The reading and its check, or the Chinese reason on stderr and exit status 2.
+
+    Read in a child process within settings.IMPORT_LIMITS, as the check page reads uploads."""
     try:
-        return read_report_file(path, year=year)
-    except (ImportError_, UnknownFormat) as error:
+        return read_and_check_file(path, year=year, limits=settings.IMPORT_LIMITS)
+    except ImportError_ as error:
         command.stderr.write(f"无法读取：{error}")
         sys.exit(2)

@@ -10,7 +10,6 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from gkreport.checks import check_report
 from gkreport.imports.jsonfile import export_report
 from gkreport.reports.management.commands._reading import read_or_exit
 
@@ -43,8 +42,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=("text", "json"), default="text", dest="output")
 
     def handle(self, *args, **options):
-        result = read_or_exit(self, options["file"], options["year"])
-        check = check_report(result.report)
+        result, check = read_or_exit(self, options["file"], options["year"])
         if options["output"] == "json":
             document = export_report(result, check)
             self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))

@@ -29,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--final", action="store_true", help="正式版（无“草稿”水印）")
 
     def handle(self, *args, **options):
-        result = read_or_exit(self, options["file"], options["year"])
+        result = read_or_exit(self, options["file"], options["year"]).result
         report = unsaved_report(result)
         report.include_charts = options["charts"]
         started = time.perf_counter()
