@@ -387,5 +387,40 @@ def _json_files() -> list[Hostile]:
     ]
 
 
+# --- web pages and Word files --------------------------------------------------------------
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _document_files() -> list[Hostile]:
+    deep = b"<html><body>" + b"<div>" * 100_000 + b"x" + b"</div>" * 100_000 + b"</body></html>"
+    spans = (
+        b"<html><body><p>\xe4\xb8\x80\xe3\x80\x81</p><table><tr>"
+        + b'<td colspan="100000" rowspan="100000">1</td>' * 1_000
+        + b"</tr></table></body></html>"
+    )
+    tables = b"<html><body>" + b"<table><tr><td>1</td></tr></table>" * 5_000 + b"</body></html>"
+    return [
+        Hostile("html_deep_nesting", "deep.html", deep, refused=("嵌套", "无法读取", "年度")),
+        Hostile("html_absurd_spans", "spans.html", spans, refused=("表格", "单元格", "年度")),
+        Hostile("html_many_tables", "tables.html", tables, refused="表格过多"),
+        Hostile(
+            "docx_zip_bomb",
+            "bomb.docx",
+            _zip({"word/document.xml": b"<w:document/>", "word/media/a.bin": bytes(200 << 20)}),
+            refused="解压后过大",
+        ),
+    ]
+
+
 def corpus() -> list[Hostile]:
-    return _pdf_files() + _text_files() + _json_files()
+    return _pdf_files() + _text_files() + _json_files() + _document_files()
