@@ -35,6 +35,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gkreport.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -44,6 +45,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "gkreport.write_failures.WriteFailureMiddleware",
 ]
 
 ROOT_URLCONF = "gkreport.urls"
@@ -155,6 +157,46 @@ PDF_FONTS = {
     "heading": envlist("PDF_FONT_HEADING", ["黑体", "GK Sans SC", "Noto Sans CJK SC"]),
     "kai": envlist("PDF_FONT_KAI", ["楷体_GB2312", "GK Serif SC", "Noto Serif CJK SC"]),
     "table": envlist("PDF_FONT_TABLE", ["GK Serif SC", "Noto Serif CJK SC"]),
+}
+
+# Errors are mailed to ADMINS ("ops@example.cn,it@example.cn") when DEBUG is off.
+ADMINS = [(address.split("@")[0], address) for address in envlist("ADMINS", [])]
+SERVER_EMAIL = envstr("SERVER_EMAIL", "gkreport@localhost")
+
+# One line per record on the console (the process manager keeps it): time, level, logger,
+# request id (see gkreport/request_id.py), message; tracebacks follow.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "gkreport.request_id.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "line",
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["request_id", "require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "gkreport": {"handlers": ["mail_admins"], "level": "INFO"},
+        "axes": {"level": "WARNING"},  # one line per failed login; not every cleanup
+        "weasyprint": {"level": "WARNING"},  # not every step of every PDF
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
