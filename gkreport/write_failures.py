@@ -53,7 +53,10 @@ def posted_text(request) -> list[dict]:
             continue
         value = "\n".join(request.POST.getlist(name))
         if value.strip():
-            fields.append({"name": name, "label": labels.get(name, name), "value": value})
+            long = len(value) > 40 or "\n" in value.strip()
+            fields.append(
+                {"name": name, "label": labels.get(name, name), "value": value, "long": long}
+            )
     return fields
 
 
