@@ -4,9 +4,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from gkreport.lib.env import envbool, envint, envlist, envstr
+from gkreport.lib.env import envbool, envheader, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,6 +21,39 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+
+# HTTPS: on by default when DEBUG is off (HTTPS=0 turns every default off, for a plain-HTTP
+# intranet); each setting can also be set on its own. HSTS includeSubDomains covers only the
+# hosts below the one serving gkreport, and preload only permits a submission to the browsers'
+# preload list, which someone would still have to make.
+HTTPS = envbool("HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", HTTPS)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", HTTPS)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", HTTPS)
+# Behind a TLS-terminating proxy, the header it sets (opt-in: trusting it from anyone else
+# would let a client claim HTTPS), e.g. "X-Forwarded-Proto: https".
+SECURE_PROXY_SSL_HEADER = envheader("SECURE_PROXY_SSL_HEADER")
+
+# Content-Security-Policy (django-csp): scripts only from our own static files, none inline.
+# Styles: our static CSS, plus the one <style> block of the print template (the print font
+# stacks come from settings), allowed by a per-response nonce. Images: data: for the select
+# arrows and check marks Bootstrap's CSS draws as data: SVG. The review page frames the print
+# preview of the same origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -37,6 +71,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "gkreport.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
