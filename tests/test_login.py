@@ -40,6 +40,18 @@ def test_the_right_password_is_refused_after_five_wrong_ones(client, people):
     assert 'name="username"' in page  # still the login page
 
 
+def test_the_admin_login_is_throttled_too(client, people):
+    people.alice.is_staff = True
+    people.alice.save()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "alice", "password": "wrong-password"})
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "alice", "password": "pw-alice"}
+    )
+    assert response.status_code == 429 and LOCKED in response.content.decode()
+    assert not response.wsgi_request.user.is_authenticated
+
+
 def test_a_colleague_at_the_same_address_is_not_locked_out(client, people):
     fail(client, "alice", settings.AXES_FAILURE_LIMIT)
     assert logged_in(log_in(client, "bob", "pw-bob"))
