@@ -5,6 +5,7 @@ import time
 
 from django.contrib.auth.models import User
 from django.db import connections, reset_queries
+from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -45,7 +46,8 @@ def populate():
 def run():
     office = populate()
     client = Client()
-    assert client.login(username="bench-reviewer", password="bench")
+    # django-axes refuses to authenticate without a request
+    assert client.login(request=HttpRequest(), username="bench-reviewer", password="bench")
     url = f"/office/{office.code}/2023/"
     for _ in range(3):
         client.get(url)

@@ -1,12 +1,14 @@
 """gkreport settings: one file, read from environment variables through typed helpers."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from gkreport.imports.limits import Limits
-from gkreport.lib.env import envbool, envint, envlist, envstr
+from gkreport.lib.env import envbool, envheader, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -21,6 +23,39 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
+# HTTPS: on by default when DEBUG is off (HTTPS=0 turns every default off, for a plain-HTTP
+# intranet); each setting can also be set on its own. HSTS includeSubDomains covers only the
+# hosts below the one serving gkreport, and preload only permits a submission to the browsers'
+# preload list, which someone would still have to make.
+HTTPS = envbool("HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", HTTPS)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", HTTPS)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", HTTPS)
+# Behind a TLS-terminating proxy, the header it sets (opt-in: trusting it from anyone else
+# would let a client claim HTTPS), e.g. "X-Forwarded-Proto: https".
+SECURE_PROXY_SSL_HEADER = envheader("SECURE_PROXY_SSL_HEADER")
+
+# Content-Security-Policy (django-csp): scripts only from our own static files, none inline.
+# Styles: our static CSS, plus the one <style> block of the print template (the print font
+# stacks come from settings), allowed by a per-response nonce. Images: data: for the select
+# arrows and check marks Bootstrap's CSS draws as data: SVG. The review page frames the print
+# preview of the same origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -30,11 +65,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "gkreport.reports",
 ]
 
 MIDDLEWARE = [
+    "gkreport.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -42,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "gkreport.write_failures.WriteFailureMiddleware",
 ]
 
 ROOT_URLCONF = "gkreport.urls"
@@ -85,9 +125,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Validators apply wherever a password is chosen through a form (admin, password change) or
+# validate_password(); set_password() (the demo accounts, tests) does not run them.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "gkreport.reports.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": envint("PASSWORD_MIN_LENGTH", 8)},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes), counted per user name and address and per user name from
+# every address: see gkreport/reports/lockout.py for why. Axes' backend comes first so that a
+# locked-out login is refused before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "gkreport.reports.lockout.LoginLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_ACCOUNT_FAILURE_LIMIT = envint("LOGIN_ACCOUNT_FAILURE_LIMIT", 20)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gkreport.reports.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "gkreport.reports.lockout.client_ip"
+# Behind a reverse proxy: the header it sets to the client's address (e.g. X-Real-IP).
+CLIENT_IP_HEADER = envstr("CLIENT_IP_HEADER", "")
 
 # The cache holds published PDFs (immutable, keyed by their hash) and the public list page
 # (keyed by the latest publication), so entries are right in any process that reads them.
@@ -158,6 +224,46 @@ PDF_FONTS = {
     "heading": envlist("PDF_FONT_HEADING", ["黑体", "GK Sans SC", "Noto Sans CJK SC"]),
     "kai": envlist("PDF_FONT_KAI", ["楷体_GB2312", "GK Serif SC", "Noto Serif CJK SC"]),
     "table": envlist("PDF_FONT_TABLE", ["GK Serif SC", "Noto Serif CJK SC"]),
+}
+
+# Errors are mailed to ADMINS ("ops@example.cn,it@example.cn") when DEBUG is off.
+ADMINS = [(address.split("@")[0], address) for address in envlist("ADMINS", [])]
+SERVER_EMAIL = envstr("SERVER_EMAIL", "gkreport@localhost")
+
+# One line per record on the console (the process manager keeps it): time, level, logger,
+# request id (see gkreport/request_id.py), message; tracebacks follow.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "gkreport.request_id.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "line",
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["request_id", "require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "gkreport": {"handlers": ["mail_admins"], "level": "INFO"},
+        "axes": {"level": "WARNING"},  # one line per failed login; not every cleanup
+        "weasyprint": {"level": "WARNING"},  # not every step of every PDF
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

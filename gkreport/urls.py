@@ -8,6 +8,8 @@ admin.site.site_header = "政府信息公开工作年度报告系统"
 admin.site.site_title = "gkreport 管理"
 admin.site.index_title = "数据管理"
 
+handler500 = "gkreport.request_id.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -56,7 +56,10 @@ def test_it_is_idempotent(demo):
 
 
 def test_demo_accounts_can_log_in(demo, client):
-    assert client.login(username="chiping-editor", password="gkreport-demo")
+    response = client.post(
+        "/accounts/login/", {"username": "chiping-editor", "password": "gkreport-demo"}
+    )
+    assert response.status_code == 302 and response.wsgi_request.user.is_authenticated
     membership = Membership.objects.get(user__username="chiping-editor")
     assert membership.role == "editor"
     assert membership.agency.name == "聊城市茌平区人民政府"
@@ -99,7 +102,7 @@ def test_the_demo_submits_and_publishes_through_the_workflow(demo, client):
     }
     assert Event.objects.filter(kind="transition", to_status="submitted").count() == 3
     office = Office.objects.get(name="聊城市人民政府办公室（政务公开办）")
-    client.login(username="lc-office-reviewer", password="gkreport-demo")
+    client.post("/accounts/login/", {"username": "lc-office-reviewer", "password": "gkreport-demo"})
     page = client.get(f"/office/{office.code}/2022/").content.decode()
     assert "聊城市科学技术局" in page
     assert '聊城市茌平区人民政府 <span class="badge text-bg-light border">只读</span>' in page

@@ -1,6 +1,7 @@
 """One settings file, read through typed environment helpers that refuse junk."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from gkreport.lib.env import envbool, envint, envlist
+from gkreport.lib.env import envbool, envheader, envint, envlist
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,3 +103,107 @@ def test_a_junk_redis_url_is_refused():
     completed = _start(REDIS_URL="localhost")
     assert completed.returncode != 0
     assert "is not a Redis URL" in completed.stderr
+
+
+def test_envheader_reads_a_proxy_header(monkeypatch):
+    monkeypatch.setenv("GK_HEADER", "X-Forwarded-Proto: https")
+    assert envheader("GK_HEADER") == ("HTTP_X_FORWARDED_PROTO", "https")
+    monkeypatch.setenv("GK_HEADER", "X-Forwarded-Ssl:on")
+    assert envheader("GK_HEADER") == ("HTTP_X_FORWARDED_SSL", "on")
+    monkeypatch.setenv("GK_HEADER", "")
+    assert envheader("GK_HEADER") is None
+    monkeypatch.setenv("GK_HEADER", "X Forwarded Proto")
+    with pytest.raises(ImproperlyConfigured, match="is not a header name"):
+        envheader("GK_HEADER")
+
+
+PRODUCTION = {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50)}
+
+
+def _deploy_check(**env):
+    base = _environ_without(*SECURITY_VARIABLES, "DATABASE_URL")
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "gkreport.settings", **PRODUCTION, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+SECURITY_VARIABLES = {
+    "HTTPS",
+    "SECURE_SSL_REDIRECT",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_PROXY_SSL_HEADER",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests' fixture, never in production
+}
+
+
+def test_the_deploy_check_is_clean_in_production():
+    completed = _deploy_check()
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "System check identified no issues" in completed.stdout
+
+
+def test_the_deploy_check_is_clean_behind_a_tls_proxy():
+    completed = _deploy_check(SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_https_settings_follow_the_environment():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER)"
+    )
+
+    def read(**env):
+        base = _environ_without(*SECURITY_VARIABLES, "DATABASE_URL")
+        completed = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={**base, "DJANGO_SETTINGS_MODULE": "gkreport.settings", **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        return completed.stdout.strip().splitlines()[-1]
+
+    assert read(**PRODUCTION) == "True True True 31536000 None"
+    assert read(DEBUG="1") == "False False False 0 None"
+    assert read(**PRODUCTION, HTTPS="0") == "False False False 0 None"
+    assert (
+        read(**PRODUCTION, SECURE_HSTS_SECONDS="3600", SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto")
+        == "True True True 3600 ('HTTP_X_FORWARDED_PROTO', 'https')"
+    )
+
+
+def test_production_responses_carry_hsts_and_csp():
+    code = (
+        "import django; django.setup(); from django.test import Client; c = Client(); "
+        "r = c.get('/check/'); print(r.status_code, r.url); "
+        "r = c.get('/accounts/login/', secure=True); "
+        "print(r.status_code); print(r['Strict-Transport-Security']); "
+        "print(r['Content-Security-Policy'])"
+    )
+    base = _environ_without(*SECURITY_VARIABLES, "DATABASE_URL")
+    completed = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "gkreport.settings", **PRODUCTION},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    redirect, status, hsts, csp = completed.stdout.strip().splitlines()[-4:]
+    assert redirect.startswith("301 https://testserver/check/")  # plain HTTP goes to HTTPS
+    assert status == "200"
+    assert hsts == "max-age=31536000; includeSubDomains; preload"
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp
+    assert "frame-ancestors 'self'" in csp and "unsafe-inline" not in csp

@@ -1,6 +1,7 @@
 """Typed readers of environment variables that refuse junk instead of guessing."""
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -39,3 +40,22 @@ def envlist(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+HEADER_NAME = re.compile(r"[A-Za-z0-9-]+")
+
+
+def envheader(name: str) -> tuple[str, str] | None:
+    """A request header and the value that marks a request, for settings such as
+    SECURE_PROXY_SSL_HEADER: "X-Forwarded-Proto: https" (or just "X-Forwarded-Proto", meaning
+    the value https) becomes ("HTTP_X_FORWARDED_PROTO", "https"); unset or empty is None."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    header, _, expected = value.partition(":")
+    header, expected = header.strip(), expected.strip() or "https"
+    if not HEADER_NAME.fullmatch(header):
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a header name (e.g. X-Forwarded-Proto)"
+        )
+    return "HTTP_" + header.upper().replace("-", "_"), expected

@@ -8,6 +8,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from gkreport.formats import get_format
+from gkreport.lib.spreadsheet import safe_row
 from gkreport.lib.values import read_value
 
 BOM = "\ufeff"  # so that Excel opens the CSV as UTF-8
@@ -46,7 +47,7 @@ def report_csv(snapshot: dict) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(CELL_HEADERS_ZH)
     for row in cell_rows(snapshot):
-        writer.writerow(["" if row[h] is None else row[h] for h in CELL_HEADERS])
+        writer.writerow(safe_row("" if row[h] is None else row[h] for h in CELL_HEADERS))
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
@@ -95,11 +96,11 @@ def region_table(versions, year: int):
 def region_csv(cells, rows, sums) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["机关", "区域", *[c.code for c in cells]])
-    writer.writerow(["", "", *[c.label for c in cells]])
+    writer.writerow(safe_row(["机关", "区域", *[c.code for c in cells]]))
+    writer.writerow(safe_row(["", "", *[c.label for c in cells]]))
     for row in rows:
         writer.writerow(
-            [row["agency"], row["region"], *[_csv(row["values"][c.code]) for c in cells]]
+            safe_row([row["agency"], row["region"], *[_csv(row["values"][c.code]) for c in cells]])
         )
     writer.writerow(["合计", "", *[_csv(sums.get(c.code)) for c in cells]])
     return (BOM + buffer.getvalue()).encode("utf-8")
@@ -140,11 +141,12 @@ def region_xlsx(cells, rows, sums, title) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "数据"
-    sheet.append([title])
-    sheet.append(["机关", "区域", *[c.code for c in cells]])
-    sheet.append(["", "", *[c.label for c in cells]])
+    sheet.append(safe_row([title]))
+    sheet.append(safe_row(["机关", "区域", *[c.code for c in cells]]))
+    sheet.append(safe_row(["", "", *[c.label for c in cells]]))
     for row in rows:
-        sheet.append([row["agency"], row["region"], *[_xlsx(row["values"][c.code]) for c in cells]])
+        values = [_xlsx(row["values"][c.code]) for c in cells]
+        sheet.append(safe_row([row["agency"], row["region"], *values]))
     sheet.append(["合计", "", *[_xlsx(sums.get(c.code)) for c in cells]])
     buffer = io.BytesIO()
     book.save(buffer)

@@ -455,7 +455,11 @@ def checks(request, code):
 def preview(request, code):
     report, membership = report_for(request, code)
     html = rendering.report_html(
-        report, screen=True, back=report.get_absolute_url(), pdf_url=rendering.pdf_url(report)
+        report,
+        screen=True,
+        back=report.get_absolute_url(),
+        pdf_url=rendering.pdf_url(report),
+        csp_nonce=request.csp_nonce,
     )
     return HttpResponse(html)
 

@@ -5,6 +5,8 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from gkreport.lib.spreadsheet import safe_row
+
 HEADERS = (
     "机关",
     "区域",
@@ -24,7 +26,7 @@ def dashboard_workbook(office, year, rows) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"{year}年度"
-    sheet.append([f"{office.name} {year}年度政府信息公开工作年度报告报送情况"])
+    sheet.append(safe_row([f"{office.name} {year}年度政府信息公开工作年度报告报送情况"]))
     sheet.append(HEADERS)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
@@ -36,18 +38,20 @@ def dashboard_workbook(office, year, rows) -> bytes:
             else ""
         )
         sheet.append(
-            [
-                row.agency.name,
-                row.agency.region.path,
-                row.agency.get_kind_display(),
-                row.status_label,
-                submitted,
-                row.due.isoformat(),
-                row.days_left,
-                "是" if row.overdue else "",
-                report.error_count if report else "",
-                report.warning_count if report else "",
-            ]
+            safe_row(
+                [
+                    row.agency.name,
+                    row.agency.region.path,
+                    row.agency.get_kind_display(),
+                    row.status_label,
+                    submitted,
+                    row.due.isoformat(),
+                    row.days_left,
+                    "是" if row.overdue else "",
+                    report.error_count if report else "",
+                    report.warning_count if report else "",
+                ]
+            )
         )
         if row.overdue:
             for cell in sheet[sheet.max_row]:

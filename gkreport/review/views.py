@@ -174,7 +174,11 @@ def review_preview(request, code):
     report, _, _ = review_report_for(request, code)
     back = reverse("review", args=[report.code])
     html = rendering.report_html(
-        report, screen=True, back=back, pdf_url=reverse("review_pdf", args=[report.code])
+        report,
+        screen=True,
+        back=back,
+        pdf_url=reverse("review_pdf", args=[report.code]),
+        csp_nonce=request.csp_nonce,
     )
     return HttpResponse(html)
 

@@ -1,3 +1,6 @@
+import re
+
+
 def url(people):
     return f"/r/{people.report.code}/preview/"
 
@@ -33,3 +36,13 @@ def test_a_reader_may_preview(client, people):
     client.force_login(people.rita)
     assert client.get(url(people)).status_code == 200
     assert client.post(url(people)).status_code == 200  # nothing to change: same page
+
+
+def test_the_preview_style_block_carries_the_policy_nonce(client, people):
+    client.force_login(people.alice)
+    response = client.get(f"/r/{people.report.code}/preview/")
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    page = response.content.decode()
+    assert f'<style nonce="{nonce}">' in page
+    assert "style=" not in page  # column widths come from that block, not from attributes
+    assert "table.official-t3 col:nth-child(1) { width: 6%; }" in page

@@ -110,3 +110,16 @@ def test_cross_checks_flag_a_late_publication(client, people, offices):
     client.force_login(offices.olivia)
     page = client.get(url(offices) + "cross/").content.decode()
     assert "报告于2024年2月6日公开，晚于截止日期2024年1月31日6天" in page
+
+
+def test_the_excel_export_shows_a_formula_name_as_text_and_keeps_numbers(client, people, offices):
+    people.agency.name = "=cmd|' /C calc'!A0"
+    people.agency.save()
+    Deadline.objects.create(region=people.agency.region, year=2023, due=datetime.date(2024, 1, 31))
+    client.force_login(offices.olivia)
+    sheet = load_workbook(BytesIO(client.get(url(offices) + "?format=xlsx").content)).active
+    rows = {sheet.cell(row=r, column=1).value: sheet[r] for r in range(3, sheet.max_row + 1)}
+    row = rows["'=cmd|' /C calc'!A0"]
+    assert row[0].data_type == "s"
+    days_left = row[6].value  # negative once the deadline has passed: still a number
+    assert isinstance(days_left, int) and days_left < 0
