@@ -8,6 +8,7 @@ process handles are the renders themselves.
 
 import http.client
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -137,6 +138,21 @@ def _wait_for_worker(server: subprocess.Popen, timeout=30) -> set[int]:
     return workers
 
 
+def _stop(server: subprocess.Popen):
+    """SIGTERM, then SIGKILL to the whole group: gunicorn waits 30 s for a hung worker, and
+    killing only the master would leave that worker running."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(server.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    server.wait()
+
+
 def cold_round(kind: str, prepared: dict, clients: int = 5) -> dict:
     """Start a fresh server, send `clients` PDF requests together as soon as it listens,
     stop it. Returns the answers (status, body, seconds), whether the server (and for
@@ -150,6 +166,7 @@ def cold_round(kind: str, prepared: dict, clients: int = 5) -> dict:
             env=prepared["env"],
             stdout=subprocess.DEVNULL,
             stderr=stderr,
+            start_new_session=True,  # its own process group: a hung worker goes with it
         )
         try:
             wait_for(port)
@@ -162,12 +179,7 @@ def cold_round(kind: str, prepared: dict, clients: int = 5) -> dict:
                 answers = [future.result() for future in futures]
             alive = server.poll() is None and (not workers or _worker_pids(server) == workers)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            _stop(server)
         stderr.seek(0)
         log = stderr.read().decode(errors="replace")
     return {"answers": answers, "alive": alive, "log": log[-3000:]}
