@@ -8,6 +8,7 @@ a URL or a local file.
 import logging
 import mimetypes
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -26,19 +27,34 @@ class PdfError(Exception):
     """Rendering failed; the message says why."""
 
 
-_lock = threading.Lock()
-_fonts = None
+# Pango's font map is not thread-safe, and a FontConfiguration is one font map: its
+# @font-face fonts are written to a temporary file and registered with fontconfig during
+# the first render that meets them (FreeType mmaps the file another render is rewriting:
+# SIGBUS; the map's caches are cleared while another render reads them: SIGSEGV), and
+# even once every font is loaded each line laid out moves the font map's least-recently-used
+# fontset list (GLib: "corrupted double-linked list detected"). cffi releases the GIL
+# around those C calls. So a FontConfiguration serves one render at a time: a render takes
+# an idle one or makes its own, and hands it back for the next render to reuse (building
+# one and loading the print fonts into it costs ~1 s, so they are kept, at most one per
+# render running at once).
+_idle_fonts = []
+_idle_fonts_lock = threading.Lock()
 
 
+@contextmanager
 def font_configuration():
-    """One FontConfiguration per process: building it scans the system fonts."""
-    global _fonts
-    with _lock:
-        if _fonts is None:
-            from weasyprint.text.fonts import FontConfiguration
+    """A FontConfiguration that no other render uses until this one is done with it."""
+    with _idle_fonts_lock:
+        fonts = _idle_fonts.pop() if _idle_fonts else None
+    if fonts is None:
+        from weasyprint.text.fonts import FontConfiguration
 
-            _fonts = FontConfiguration()
-        return _fonts
+        fonts = FontConfiguration()
+    try:
+        yield fonts
+    finally:
+        with _idle_fonts_lock:
+            _idle_fonts.append(fonts)
 
 
 def harfbuzz_subset_available() -> bool:
@@ -86,7 +102,8 @@ def html_to_pdf(html: str, *, tagged: bool = True) -> bytes:
         from weasyprint import HTML
 
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher_class()())
-        return document.write_pdf(font_config=font_configuration(), pdf_tags=tagged)
+        with font_configuration() as fonts:
+            return document.write_pdf(font_config=fonts, pdf_tags=tagged)
     except PdfError:
         raise
     except Exception as error:  # WeasyPrint raises many types; callers get one

@@ -102,5 +102,14 @@ def test_a_system_check_says_so_when_it_is_missing(monkeypatch):
     assert checks.HARFBUZZ in checks.pdf_dependencies(None)
 
 
-def test_the_font_configuration_is_shared():
-    assert pdf.font_configuration() is pdf.font_configuration()
+def test_two_renders_at_once_never_share_a_font_configuration():
+    with pdf.font_configuration() as first, pdf.font_configuration() as second:
+        assert first is not second
+
+
+def test_a_font_configuration_is_reused_once_its_render_is_done():
+    # building one and loading the print fonts into it costs about a second per render
+    with pdf.font_configuration() as first:
+        pass
+    with pdf.font_configuration() as again:
+        assert again is first
