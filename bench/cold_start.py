@@ -40,6 +40,7 @@ def _env(database_url: str) -> dict:
         **os.environ,
         "DATABASE_URL": database_url,
         "DEBUG": "0",
+        "HTTPS": "0",  # plain HTTP on 127.0.0.1: no redirect, no secure-only cookies
         "SECRET_KEY": "cold-start-only-secret-key-not-used-elsewhere",
         "DJANGO_SETTINGS_MODULE": "gkreport.settings",
         "PYTHONFAULTHANDLER": "1",  # a native crash leaves the thread stacks on stderr

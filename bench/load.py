@@ -148,7 +148,12 @@ def run():
     version = PublishedVersion.objects.filter(is_current=True).first()
     pdf_path = f"/public/agency/{version.agency_code}/{version.year}/report.pdf"
     port = free_port()
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "bench-only-secret-key-not-used-elsewhere"}
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "HTTPS": "0",  # plain HTTP on 127.0.0.1: no redirect to HTTPS
+        "SECRET_KEY": "bench-only-secret-key-not-used-elsewhere",
+    }
     server = subprocess.Popen(
         [
             sys.executable,

@@ -16,6 +16,8 @@ GROUPS = {
     "pdf": "bench.pdf",
     "dashboard": "bench.dashboard",
     "load": "bench.load",
+    "import": "bench.imports",
+    "abuse": "bench.abuse",
 }
 # Groups that need the demo data in a database of their own.
 NEEDS_DATABASE = {"table", "dashboard", "load"}
