@@ -215,7 +215,7 @@ def _get(parts, port, address, deadline, policy):
             chunks.append(chunk)
         _remaining(deadline)  # a body that ended after the deadline is still too slow
         return 200, "", response.getheader("Content-Type", ""), b"".join(chunks)
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return None
     except ssl.SSLError:
         raise FetchRefused("无法建立安全连接（证书或加密协议有问题）") from None
