@@ -65,7 +65,7 @@ def create_batch(office, user, name: str, entries) -> Batch:
 @login_required
 def batches(request, code):
     office, membership = office_for(request, code)
-    form = BatchForm(request.POST or None)
+    form = BatchForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             entries = collect(
