@@ -12,6 +12,7 @@ from gkreport.imports.text import ImportError_
 from gkreport.imports.uploaded import SUPPORTED, SUPPORTED_TEXT, read_uploaded, supported
 from gkreport.lib.fetch import FetchRefused, fetch, policy_from_settings
 from gkreport.reports.access import agency_for
+from gkreport.reports.models import Report
 from gkreport.reports.prior_year import ImportRefused, agency_mismatch, import_prior_year
 
 
@@ -86,6 +87,10 @@ def import_previous(request, code):
 def imported_message(report, result) -> str:
     text = f"已导入{report.year}年度报告（系统外已公开，只读）。"
     if result.unplaced:
-        text += f"有{len(result.unplaced)}处内容未能读取，见下方记录。"
-    text += f"开始填报{report.year + 1}年度报告时，将按其“结转下年度”预填“上年结转”，并与其核对。"
+        text += f"有{len(result.unplaced)}处内容未能读取，见右侧导入记录。"
+    following = report.year + 1
+    if Report.objects.filter(agency_id=report.agency_id, year=following).exists():
+        text += f"{following}年度报告的检查将与其核对上年结转和现行有效件数（已填写的内容不变）。"
+    else:
+        text += f"开始填报{following}年度报告时，将按其“结转下年度”预填“上年结转”，并与其核对。"
     return text

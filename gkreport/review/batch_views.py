@@ -29,7 +29,13 @@ class BatchForm(forms.Form):
     urls = forms.CharField(
         label="网址",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "https://www.example.gov.cn/…"}),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 4,
+                "class": "form-control",
+                "placeholder": "https://www.example.gov.cn/…",
+            }
+        ),
         help_text="每行一个网址，由服务器下载后检查",
     )
 

@@ -55,6 +55,7 @@ def test_a_file_becomes_last_years_read_only_report(client, people):
     assert "2022年报.json" in event.comment
     page = client.get(response["Location"]).content.decode()
     assert "已导入2022年度报告（系统外已公开，只读）" in page
+    assert "2023年度报告的检查将与其核对上年结转和现行有效件数（已填写的内容不变）" in page
     assert "导入自：2022年报.json" in page
     assert "报送</button>" not in page and "更正</button>" not in page
     home = client.get(f"/a/{people.agency.code}/").content.decode()
@@ -82,6 +83,8 @@ def test_the_next_year_starts_prefilled_from_the_imported_report(client, people)
     Report.objects.filter(agency=other, year=2022).update(
         cells={"t3.carried_forward.natural": "7", "t3.carried_forward.total": "7"}
     )
+    response = client.get(f"/r/{Report.objects.get(agency=other, year=2022).code}/")
+    assert "开始填报2023年度报告时，将按其“结转下年度”预填“上年结转”" in response.content.decode()
     client.post(f"/a/{other.code}/start/", {"year": 2023})
     started = Report.objects.get(agency=other, year=2023)
     assert started.cells["t3.carried_over.natural"] == "7"
