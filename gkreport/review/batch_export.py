@@ -49,7 +49,8 @@ def batch_workbook(batch, items) -> bytes:
     for sheet, row in ((reports, 2), (findings, 1)):
         for cell in sheet[row]:
             cell.font = Font(bold=True)
-    for number, item in enumerate(items, 1):
+    for item in items:
+        number = item.position
         result = item.result or {}
         read = "year" in result
         _append(

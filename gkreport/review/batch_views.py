@@ -7,6 +7,7 @@ Only members of the office reach its batches: another office's batch is a 404.
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,7 @@ from gkreport.review.batch_files import BatchRefused, collect, limits_from_setti
 from gkreport.review.models import Batch, BatchItem
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PER_PAGE = 50
 
 
 class BatchForm(forms.Form):
@@ -124,24 +126,31 @@ def progress(batch: Batch, total: int) -> dict:
     }
 
 
+def summary(batch: Batch) -> dict:
+    rows = list(batch.items.values_list("status", "result"))
+    checked = [result for status, result in rows if status == BatchItem.Status.CHECKED]
+    return {
+        "files": len(rows),
+        "checked": len(checked),
+        "failed": sum(1 for status, _ in rows if status == BatchItem.Status.FAILED),
+        "with_errors": sum(1 for result in checked if result.get("errors")),
+        "errors": sum(result.get("errors", 0) for result in checked),
+        "warnings": sum(result.get("warnings", 0) for result in checked),
+    }
+
+
 @login_required
 def batch_detail(request, code, batch_code):
     batch, membership = batch_for(request, code, batch_code)
-    items = list(batch.items.defer("data"))
+    items = batch.items.defer("data")
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(batch_workbook(batch, items), content_type=XLSX)
+        response = HttpResponse(batch_workbook(batch, items.iterator()), content_type=XLSX)
         name = f"{batch.office.name}批量检查{batch.created:%Y%m%d-%H%M}.xlsx"
         response["Content-Disposition"] = content_disposition(name)
         return response
-    checked = [item for item in items if item.status == BatchItem.Status.CHECKED]
-    summary = {
-        "files": len(items),
-        "checked": len(checked),
-        "failed": sum(1 for item in items if item.status == BatchItem.Status.FAILED),
-        "with_errors": sum(1 for item in checked if item.result.get("errors")),
-        "errors": sum(item.result.get("errors", 0) for item in checked),
-        "warnings": sum(item.result.get("warnings", 0) for item in checked),
-    }
+    # A page at a time: a batch of hundreds of reports lists tens of thousands of findings.
+    page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+    totals = summary(batch)
     return render(
         request,
         "review/batch.html",
@@ -149,9 +158,10 @@ def batch_detail(request, code, batch_code):
             "office": batch.office,
             "membership": membership,
             "batch": batch,
-            "items": items,
-            "summary": summary,
-            "progress": progress(batch, len(items)),
+            "items": page.object_list,
+            "page": page,
+            "summary": totals,
+            "progress": progress(batch, totals["files"]),
         },
     )
 

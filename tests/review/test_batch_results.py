@@ -195,6 +195,25 @@ def test_excel_export(olivia, offices):
     assert {row[4] for row in findings} <= {"错误", "警告"}
 
 
+def test_a_large_batch_is_shown_a_page_at_a_time(olivia, offices, monkeypatch):
+    from gkreport.review import batch_views
+
+    monkeypatch.setattr(batch_views, "PER_PAGE", 2)
+    files = [upload(f"{n}.txt", seed(CHIPING)) for n in range(1, 4)] + [upload("x.txt", b"")]
+    batch = run_batch(olivia, offices.office, files)
+    url = reverse("batch", args=[offices.office.code, batch.code])
+    first = olivia.get(url).content.decode()
+    second = olivia.get(url, {"page": 2}).content.decode()
+    assert "1.txt" in first and "2.txt" in first and "3.txt" not in first
+    assert "3.txt" in second and "x.txt" in second and "1.txt" not in second
+    for page in (first, second):  # the totals are the batch's, not the page's
+        assert "共4个文件（每页2个" in page and "已检查3个" in page and "无法读取1个" in page
+    assert 'href="?page=2"' in first
+    assert olivia.get(url, {"page": "junk"}).status_code == 200
+    export = load_workbook(io.BytesIO(olivia.get(url, {"format": "xlsx"}).content))
+    assert export["报告"].max_row == 2 + 4  # the export has every file
+
+
 @pytest.mark.parametrize("name", ["batch", "batch_progress"])
 def test_another_office_gets_404(client, offices, people, name):
     batch = Batch.objects.create(office=offices.office)
