@@ -60,7 +60,10 @@ demo: venv
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py gk_demo
 
+# One background worker (the office's batch check) beside the server; it stops with it.
 run: venv system-packages fonts demo
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: venv test-packages fonts

@@ -66,7 +66,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "gkreport.reports",
+    "gkreport.review",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +216,36 @@ IMPORT_LIMITS = Limits(
     wall_seconds=envint("IMPORT_WALL_SECONDS", Limits.wall_seconds),
     memory_mb=envint("IMPORT_MEMORY_MB", Limits.memory_mb),
 )
+
+# Background work (the office's batch check) through Django's task framework (the
+# django-tasks backport): queued in the database and run by `manage.py db_worker`, which
+# `make run` starts beside the server. Nothing but the database is needed.
+TASKS = {
+    "default": {
+        "BACKEND": envstr("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# The office's batch check: at most this many files (uploaded, inside a .zip, or URLs) and
+# this many bytes in all, each file at most MAX_UPLOAD_BYTES.
+BATCH_MAX_FILES = envint("BATCH_MAX_FILES", 500)
+BATCH_MAX_TOTAL_BYTES = envint("BATCH_MAX_TOTAL_BYTES", 200 * 1024 * 1024)
+# Django refuses a request with more files than this outright (a bare 400); above the batch
+# limit so that the batch form can say what the limit is.
+DATA_UPLOAD_MAX_NUMBER_FILES = BATCH_MAX_FILES * 2
+
+# Fetching a report from a URL (batch check, importing last year's report): only these hosts
+# (`*.gov.cn` is gov.cn and every name under it), never a private, loopback or link-local
+# address unless listed in FETCH_ALLOWED_ADDRESSES (tests only: refused in production).
+FETCH_ALLOWED_HOSTS = envlist("FETCH_ALLOWED_HOSTS", ["*.gov.cn"])
+FETCH_ALLOWED_ADDRESSES = envlist("FETCH_ALLOWED_ADDRESSES", [])
+if not DEBUG and FETCH_ALLOWED_ADDRESSES:
+    raise ImproperlyConfigured(
+        "FETCH_ALLOWED_ADDRESSES lets the server fetch from private addresses: tests only."
+    )
+FETCH_TIMEOUT_SECONDS = envint("FETCH_TIMEOUT_SECONDS", 20)
+FETCH_MAX_REDIRECTS = envint("FETCH_MAX_REDIRECTS", 5)
 
 # Print fonts (see gkreport/reports/management/commands/gk_fonts.py): the official fonts
 # first when installed, then the GB2312 cuts of Noto CJK SC built at set-up, then the full

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gkreport.reports import upload_check, views
+from gkreport.reports import import_previous, upload_check, views
 
 admin.site.site_header = "政府信息公开工作年度报告系统"
 admin.site.site_title = "gkreport 管理"
@@ -18,6 +18,7 @@ urlpatterns = [
     path("check/", upload_check.check_file, name="check_file"),
     path("a/<uuid:code>/", views.agency, name="agency"),
     path("a/<uuid:code>/start/", views.start_year, name="start_year"),
+    path("a/<uuid:code>/import/", import_previous.import_previous, name="import_previous"),
     path("r/<uuid:code>/", views.report_overview, name="report"),
     path("r/<uuid:code>/info/", views.edit_info, name="edit_info"),
     path("r/<uuid:code>/part/<str:part>/", views.edit_part, name="edit_part"),

@@ -6,6 +6,14 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background tasks run inside the request that queues them; the end-to-end tests of
+    the batch check switch back to the database queue and a real worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+from tests.http_server import web  # noqa: E402,F401 - a local web server to fetch from
 from tests.redis_server import redis_url  # noqa: E402,F401 - a real redis-server
 from tests.reports.conftest import people  # noqa: E402,F401 - personas for every test folder
 from tests.review.conftest import offices  # noqa: E402,F401 - office personas

@@ -3,6 +3,7 @@ process's CPU time, wall clock and memory (gkreport/imports/limits.py, files.py,
 isolation.py). The hostile files themselves are tried through /check/ and gk_check."""
 
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -60,9 +61,82 @@ def test_a_reading_needing_more_memory_than_the_limit_is_refused():
         read_isolated("txt_huge_table", Limits(memory_mb=50))
 
 
+def in_a_fresh_worker(code: str) -> list[str]:
+    """Lines printed by `code` run in a process of its own, as the task worker is: one
+    thread, so the reader forks (pytest's process may hold threads of earlier tests), and a
+    heap without the free memory earlier tests left (a fork may use it)."""
+    completed = subprocess.run(
+        [sys.executable, "-c", FORKED_SETUP + code],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return completed.stdout.splitlines()
+
+
+FORKED_SETUP = """
+import os, time
+from gkreport.imports import isolation
+from gkreport.imports.limits import Limits
+from gkreport.imports.text import ImportError_
+from tests.hostile_files import corpus
+
+files = {hostile.name: hostile.data for hostile in corpus()}
+
+def forked(name, **limits):
+    try:
+        return isolation.read_and_check_forked(
+            files[name], year=None, limits=Limits(**limits), max_bytes=10 << 20
+        )
+    except ImportError_ as error:
+        return str(error)
+"""
+
+
+def test_a_forked_reading_needing_more_memory_than_the_limit_is_refused():
+    lines = in_a_fresh_worker(
+        "print(forked('txt_long_real_report', memory_mb=20).result.report['year']);"
+        "print(forked('txt_huge_table', memory_mb=20))"
+    )
+    assert lines == ["2023", "文件过于复杂，读取所需内存超过上限（20MB），无法读取"]
+
+
+def test_the_forked_reader_reads_and_checks_like_the_fresh_interpreter():
+    fresh = read_isolated("txt_long_real_report", Limits())
+    lines = in_a_fresh_worker(
+        "checked = forked('txt_long_real_report');"
+        "print(len(checked.result.report['raw']));"
+        "print(sorted(f.code for f in checked.check.findings))"
+    )
+    assert lines == [
+        str(len(fresh.result.report["raw"])),
+        str(sorted(f.code for f in fresh.check.findings)),
+    ]
+
+
+def test_the_forked_reader_kills_its_child_and_pdftotext_at_the_deadline():
+    lines = in_a_fresh_worker(
+        "children = [];"
+        "fork = os.fork;"
+        "os.fork = lambda: children.append(fork()) or children[-1];"
+        "print(forked('pdf_path_bomb', cpu_seconds=60, wall_seconds=2));"
+        "print(children[0] if children[0] else '')"
+    )
+    assert lines[0].startswith("处理超时")
+    child = int(lines[-1])
+    deadline = time.monotonic() + 3
+    while running_in_group(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert running_in_group(child) == []
+
+
 def test_the_cpu_limit_stops_pdftotext():
     with pytest.raises(ImportError_, match=r"^处理超时"):
         read_isolated("pdf_path_bomb", Limits(cpu_seconds=1, wall_seconds=60))
+    forked = in_a_fresh_worker("print(forked('pdf_path_bomb', cpu_seconds=1, wall_seconds=60))")
+    assert forked[0].startswith("处理超时")
 
 
 def running_in_group(group: int) -> list[int]:

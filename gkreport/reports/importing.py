@@ -57,11 +57,11 @@ def unsaved_report(result: ImportResult) -> Report:
     )
 
 
-@transaction.atomic
-def save_import(result: ImportResult, agency: Agency, source_name: str = "") -> Report:
+def imported_values(result: ImportResult, source_name: str = "") -> dict:
+    """The report fields as the importer read them: every cell as printed, never repaired."""
     report = result.report
     signed_on = datetime.date.fromisoformat(report["date"]) if report.get("date") else None
-    values = {
+    return {
         "format_version": report["format"],
         "title": report.get("title", ""),
         "preamble": report.get("preamble", ""),
@@ -69,9 +69,15 @@ def save_import(result: ImportResult, agency: Agency, source_name: str = "") -> 
         "cells": dict(report.get("raw", {})),
         "signature": report.get("signature", ""),
         "signed_on": signed_on,
-        "source_name": source_name,
+        "source_name": source_name[:200],
         "import_log": {"unplaced": result.unplaced, "notes": result.notes, "unread": result.unread},
     }
+
+
+@transaction.atomic
+def save_import(result: ImportResult, agency: Agency, source_name: str = "") -> Report:
+    report = result.report
+    values = imported_values(result, source_name)
     obj, created = Report.objects.get_or_create(agency=agency, year=report["year"], defaults=values)
     if not created:
         for field, value in values.items():

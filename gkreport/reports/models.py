@@ -137,6 +137,10 @@ class Report(models.Model):
     warning_count = models.PositiveIntegerField("警告数", default=0)
     submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
     source_name = models.CharField("导入来源", max_length=200, blank=True)
+    # A report published outside gkreport and imported as the agency's record of that year
+    # (the file name or URL it was read from): read-only, no workflow, the basis of the next
+    # year's prefill and of S1/S2 (gkreport/reports/prior_year.py).
+    imported_from = models.CharField("导入自", max_length=2000, blank=True)
     # What an import could not place and the decisions it made, as shown to the user.
     import_log = models.JSONField("导入记录", default=dict, blank=True)
     created = models.DateTimeField("创建时间", auto_now_add=True)
@@ -252,6 +256,7 @@ class Event(models.Model):
         CREATE = "create", "创建"
         EDIT = "edit", "修改"
         TRANSITION = "transition", "状态变更"
+        IMPORT = "import", "导入"
 
     report = models.ForeignKey(Report, models.CASCADE, related_name="events", verbose_name="报告")
     kind = models.CharField("类型", max_length=12, choices=Kind.choices)

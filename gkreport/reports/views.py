@@ -92,6 +92,13 @@ def home(request):
 @login_required
 def agency(request, code):
     agency, membership = agency_for(request, code)
+    return agency_page(request, agency, membership)
+
+
+def agency_page(request, agency, membership, import_form=None):
+    """The agency's home: its reports by year, starting a year, importing last year's."""
+    from gkreport.reports.import_previous import PriorYearForm
+
     reports = list(agency.reports.order_by("-year"))
     rows = []
     for report in reports:
@@ -119,6 +126,7 @@ def agency(request, code):
             "rows": rows,
             "form": form,
             "suggested_year": min(suggested, form.high),
+            "import_form": import_form or PriorYearForm(),
         },
     )
 
@@ -155,7 +163,7 @@ def report_overview(request, code):
             "membership": membership,
             "completeness": completeness(report),
             "result": result,
-            "problems": submission_problems(report, result),
+            "problems": [] if report.imported_from else submission_problems(report, result),
             "transitions": workflow.allowed(report, membership.role),
             "comments": _open_comments(report),
             "events": report.events.select_related("user")[:20],

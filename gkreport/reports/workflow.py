@@ -96,7 +96,13 @@ TRANSITIONS = {
 }
 
 
+# A report imported as published outside gkreport (prior_year.py) is a record, not a draft.
+IMPORTED = "这份报告是导入的系统外已公开报告，不在本系统中报送、审核、公开或更正"
+
+
 def allowed(report: Report, role: str) -> list[Transition]:
+    if report.imported_from:
+        return []
     return [t for t in TRANSITIONS.values() if report.status in t.sources and role in t.roles]
 
 
@@ -104,6 +110,8 @@ def perform(report: Report, role: str, name: str, user, comment: str = "") -> Re
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise Refused(["没有这个操作"])
+    if report.imported_from:
+        raise Refused([IMPORTED])
     if role not in transition.roles:
         names = "、".join(ROLE_NAMES[r] for r in transition.roles)
         raise Refused([f"只有{names}可以{transition.label}"])

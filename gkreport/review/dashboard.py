@@ -64,7 +64,14 @@ def dashboard_rows(office, year, *, status="", kind="", q="", overdue=False, sor
     reports = {
         r.agency_id: r
         for r in Report.objects.filter(year=year, agency__in=agencies).only(
-            "code", "agency_id", "year", "status", "submitted_at", "error_count", "warning_count"
+            "code",
+            "agency_id",
+            "year",
+            "status",
+            "submitted_at",
+            "error_count",
+            "warning_count",
+            "imported_from",
         )
     }
     deadlines = dict(

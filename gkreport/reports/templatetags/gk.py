@@ -80,7 +80,9 @@ def dashboard_row(row):
         days = "<td>—</td>"
     else:
         days = f"<td>{row.days_left}</td>"
-    errors = warnings = action = ""
+    errors = warnings = action = imported = ""
+    if report is not None and report.imported_from:
+        imported = ' <span class="badge text-bg-light border">导入</span>'
     if report is not None:
         errors = (
             f'<span class="text-danger fw-bold">{report.error_count}</span>'
@@ -94,7 +96,7 @@ def dashboard_row(row):
     return mark_safe(
         f"<tr{classes}><td>{escape(row.agency.name)}{badge}</td>"
         f'<td class="small">{escape(row.agency.region.name)}</td>'
-        f'<td>{escape(row.status_label)}</td><td class="small">{submitted}</td>'
+        f'<td>{escape(row.status_label)}{imported}</td><td class="small">{submitted}</td>'
         f'<td class="small">{row.due.isoformat()}</td>{days}'
         f"<td>{errors}</td><td>{warnings}</td><td>{action}</td></tr>"
     )

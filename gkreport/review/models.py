@@ -1,0 +1,92 @@
+"""The office's batch check: many published reports read and checked together in the
+background (gkreport/review/batch_run.py), kept so that the office can come back to the
+results, export them and run them again."""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from gkreport.reports.models import Office
+
+# A running batch whose progress has not moved for this long lost its worker (a restart):
+# it may be run again.
+STALLED_AFTER = datetime.timedelta(minutes=15)
+
+
+class Batch(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "排队等待"
+        RUNNING = "running", "正在读取"
+        CHECKING = "checking", "正在交叉检查"
+        DONE = "done", "已完成"
+        FAILED = "failed", "未能完成"
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING, Status.CHECKING)
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    office = models.ForeignKey(
+        Office, models.CASCADE, related_name="batches", verbose_name="主管部门"
+    )
+    creator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, verbose_name="创建人"
+    )
+    name = models.CharField("名称", max_length=200, blank=True)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+    updated = models.DateTimeField("更新时间", auto_now=True)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # Items read so far in the current run; the cross-check at the end is one more step.
+    progress = models.PositiveIntegerField("进度", default=0)
+    # Bumped by every run: a task of an earlier run that is still going stops by itself.
+    run = models.PositiveIntegerField("运行次数", default=1)
+    message = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "批量检查"
+        ordering = ["-created", "-id"]
+
+    def __str__(self):
+        return self.name or f"批量检查 {self.created:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    @property
+    def is_stalled(self) -> bool:
+        return self.is_active and timezone.now() - self.updated > STALLED_AFTER
+
+    @property
+    def may_rerun(self) -> bool:
+        return not self.is_active or self.is_stalled
+
+
+class BatchItem(models.Model):
+    class Status(models.TextChoices):
+        WAITING = "waiting", "等待读取"
+        READ = "read", "已读取"
+        CHECKED = "checked", "已检查"
+        FAILED = "failed", "无法读取"
+
+    batch = models.ForeignKey(Batch, models.CASCADE, related_name="items", verbose_name="批次")
+    position = models.PositiveIntegerField("序号")
+    name = models.CharField("文件名", max_length=300)
+    source_url = models.URLField("网址", max_length=2000, blank=True)
+    # The file as uploaded or fetched; empty for a URL not fetched yet or a refused file.
+    data = models.BinaryField("文件内容", blank=True, default=b"")
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.WAITING)
+    # What was read and found (gkreport/review/batch_run.py: item_result).
+    result = models.JSONField("结果", default=dict, blank=True)
+    error = models.TextField("错误信息", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "批量检查文件"
+        ordering = ["batch", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "position"], name="unique_batch_position")
+        ]
+
+    def __str__(self):
+        return self.name
