@@ -16,7 +16,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench.load import free_port, wait_for
+from bench.load import free_port, gunicorn_command, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_USER = "chiping-editor"
@@ -83,24 +83,7 @@ def server_command(kind: str, port: int) -> list[str]:
             "--skip-checks",
             f"127.0.0.1:{port}",
         ]
-    return [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "gkreport.wsgi",
-        "-b",
-        f"127.0.0.1:{port}",
-        "-k",
-        "gthread",
-        "-w",
-        "1",
-        "--threads",
-        "8",
-        "--timeout",
-        "60",
-        "--log-level",
-        "warning",
-    ]
+    return gunicorn_command(port, workers=1, threads=8, extra=("--timeout", "60"))
 
 
 REQUEST_TIMEOUT = 45  # seconds; a healthy cold render of the demo report takes ~3-10

@@ -133,6 +133,27 @@ def wrk_phase(port, path, seconds=15):
     }
 
 
+def gunicorn_command(port: int, *, workers: int, threads: int, extra=()) -> list[str]:
+    """gunicorn with threaded workers (gthread) on 127.0.0.1, warnings only in its log."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "gkreport.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-k",
+        "gthread",
+        "-w",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--log-level",
+        "warning",
+        *extra,
+    ]
+
+
 def wait_for(port, timeout=30):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -155,24 +176,7 @@ def run():
         "SECRET_KEY": "bench-only-secret-key-not-used-elsewhere",
     }
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "gkreport.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-k",
-            "gthread",
-            "-w",
-            "3",
-            "--threads",
-            "8",
-            "--keep-alive",
-            "30",
-            "--log-level",
-            "warning",
-        ],
+        gunicorn_command(port, workers=3, threads=8, extra=("--keep-alive", "30")),
         cwd=ROOT,
         env=env,
     )

@@ -12,17 +12,12 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from gkreport.formats import FORMAT_2021
+
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 SEED = SEEDS / "003_b59b93e2e8dda449.txt"
 TITLE = "测试市测试局2023年政府信息公开工作年度报告"
-PARTS = (
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-)
+PARTS = tuple(part.heading for part in FORMAT_2021.parts)
 
 
 def quadratic_line(characters: int) -> str:
