@@ -11,12 +11,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from openpyxl import load_workbook
 
 from gkreport.review.models import Batch
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_drafting_flow import log_in
+from tests.database import worker_database_url
 from tests.http_server import SEEDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def worker(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}"}
+    env = {**os.environ, "DATABASE_URL": worker_database_url()}
     env.pop("TASKS_BACKEND", None)
     process = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from gkreport.review.models import Batch, BatchItem
+from tests.database import worker_database_url
 from tests.review.batch_data import APPROVALS, CHIPING, make_zip, seed, upload
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def run_worker() -> subprocess.CompletedProcess:
     """Process every queued task, then exit (--batch); against the test database."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}"}
+    env = {**os.environ, "DATABASE_URL": worker_database_url()}
     env.pop("TASKS_BACKEND", None)
     return subprocess.run(
         [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay"],

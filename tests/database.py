@@ -1,0 +1,45 @@
+"""The test database as other processes see it: a DATABASE_URL for a worker or a server the
+test starts, and a way to make it refuse writes, on SQLite and on PostgreSQL alike."""
+
+import os
+from contextlib import contextmanager
+from urllib.parse import urlsplit, urlunsplit
+
+from django.db import connection
+
+READ_ONLY_ROLE = "gk_read_only"
+
+
+def worker_database_url() -> str:
+    """DATABASE_URL of the test database (the run's own URL names the other database)."""
+    name = connection.settings_dict["NAME"]
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{name}"
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+@contextmanager
+def read_only_database():
+    """Every write from this connection is refused, as by a read-only file (SQLite) or by a
+    role with no right to write (PostgreSQL). Use in tests with transaction=True: on
+    PostgreSQL a refused write ends the transaction it happens in."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            cursor.execute(
+                f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{READ_ONLY_ROLE}')"
+                f" THEN CREATE ROLE {READ_ONLY_ROLE}; END IF; END $$"
+            )
+            cursor.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {READ_ONLY_ROLE}")
+            cursor.execute(f"GRANT USAGE ON SCHEMA public TO {READ_ONLY_ROLE}")
+            cursor.execute(f"SET ROLE {READ_ONLY_ROLE}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute("PRAGMA query_only = OFF")
+            else:
+                cursor.execute("RESET ROLE")
