@@ -377,3 +377,48 @@ def test_the_old_label_for_normative_documents_on_one_line_with_its_values():
     result = read_text(tidy(text))
     assert result.report["figures"] == consistent()["figures"]
     assert result.notes == ["表二：“规范性文件”按规范名称“行政规范性文件”读取"]
+
+
+def with_single_2019_row(text, values):
+    """The three 2021 rows of （六）其他处理 printed as the single 2019 row."""
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("（六）其他处理\t"))
+    assert lines[first + 2].startswith("3.其他\t")
+    lines[first : first + 3] = ["\t".join(["（六）其他处理", *values])]
+    return "\n".join(lines)
+
+
+OTHER_ROWS = ("other_no_correction", "other_no_fee", "other_other")
+
+
+def test_a_single_2019_row_of_zeros_reads_the_three_2021_rows_as_zero():
+    report = build_report(results={"natural": {"granted": 5}})
+    report = with_sections(report, s6="未收取信息处理费。")
+    result = read_text(with_single_2019_row(report_text(report), ["0"] * 7))
+    assert result.report["figures"] == {
+        **report["figures"],
+        **{f"t3.other_processing.{leaf.key}": 0 for leaf in T3_LEAVES},
+    }
+    assert result.complete and result.unplaced == []
+    assert result.notes == [
+        "表三（六）其他处理按2019年版印为一行且全部为0，据此推定2021年版的3行"
+        "（1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请、"
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请、"
+        "3.其他）全部为0"
+    ]
+    check = check_report(result.report)
+    assert [f.code for f in check.findings] == ["S9"]
+    assert check.findings[0].cells == tuple(f"t3.other_processing.{leaf.key}" for leaf in T3_LEAVES)
+    assert check.not_assessed == []
+
+
+def test_a_single_2019_row_with_a_value_is_never_split():
+    report = consistent()  # other_no_fee: 1 for 自然人
+    text = with_single_2019_row(report_text(report), ["1", "0", "0", "0", "0", "0", "1"])
+    result = read_text(text)
+    assert not any(code.split(".")[1] in OTHER_ROWS for code in result.report["figures"])
+    assert result.report["figures"]["t3.other_processing.natural"] == 1
+    assert result.notes == [] and result.unplaced == [] and result.complete
+    check = check_report(result.report)
+    assert [f.code for f in check.findings] == ["S9"]
+    assert check.not_assessed == []

@@ -120,6 +120,7 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
         else:
             sections[part.key] = _clean_text(region)
 
+    notes.extend(_zero_legacy_rows(fmt, figures, raw))
     agency = _agency(title, title_match)
     report = {
         "year": year,
@@ -147,6 +148,34 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
         if cells:
             unread.append({**row, "cells": cells})
     return ImportResult(report=report, unplaced=unplaced, notes=notes, unread=unread)
+
+
+def _zero_legacy_rows(fmt: Format, figures: dict, raw: dict) -> list[str]:
+    """A 2019 row printed in a 2021 report (（六）其他处理) in place of its three rows: when
+    every cell of it is 0, each of the three rows can only be 0, and is read so (a deduction,
+    said in a note; S9 still warns about the old row). Any other value is never split."""
+    notes = []
+    for table in fmt.tables:
+        for block in table.blocks:
+            for legacy in block.legacy_rows:
+                codes = [f"{table.key}.{legacy.key}.{leaf.key}" for leaf in block.leaves]
+                if not all(code in raw and figures.get(code) == 0 for code in codes):
+                    continue
+                rows = [
+                    f"{table.key}.{row}.{leaf.key}"
+                    for row in legacy.replaces
+                    for leaf in block.leaves
+                ]
+                if any(code in raw for code in rows):
+                    continue
+                for code in rows:
+                    raw[code], figures[code] = "0", 0
+                labels = "、".join(r.label for r in block.rows if r.key in legacy.replaces)
+                notes.append(
+                    f"{table.name}{legacy.label}按2019年版印为一行且全部为0，"
+                    f"据此推定2021年版的{len(legacy.replaces)}行（{labels}）全部为0"
+                )
+    return notes
 
 
 def _why_no_table(key, starts, regions, images) -> str:
