@@ -422,3 +422,20 @@ def test_a_single_2019_row_with_a_value_is_never_split():
     check = check_report(result.report)
     assert [f.code for f in check.findings] == ["S9"]
     assert check.not_assessed == []
+
+
+@pytest.mark.parametrize("pdf", [False, True], ids=["text", "pdf"])
+def test_a_number_in_thousands_groups_on_a_space_separated_line_is_never_guessed(pdf):
+    """“1 000” splits at its space: the row has too many cells and stays unread; its “000”
+    is never dropped as a stray 0 (which would read 1000 as 1 and still add up)."""
+    report = build_report(results={"natural": {"granted": 1000}}, carried_over={"natural": 0})
+    text = space_separated(report)
+    assert "\n三、本年度办理结果 （一）予以公开 1000 0 0 0 0 0 1000\n" in text
+    text = text.replace(
+        "（一）予以公开 1000 0 0 0 0 0 1000", "（一）予以公开 1 000 0 0 0 0 0 1 000"
+    )
+    result = read_text(tidy(text) if pdf else text)
+    (row,) = result.unread
+    assert (row["where"], row["reason"]) == ("表三 （一）予以公开", "这一行的数值无法对应到各列")
+    assert not any(code.startswith("t3.granted.") for code in result.report["figures"])
+    assert result.notes == []

@@ -23,6 +23,7 @@ from gkreport.lib.values import read_value
 WINDOW = 6  # how far ahead of the last found row a label may match (skipped rows)
 RULE_CELL = re.compile(r"^:?[-—－=_]{3,}:?$")
 MAX_SURPLUS = 2
+THOUSANDS_GROUP = re.compile(r"^0\d")  # “000”, “00”: not a stray 0
 # A cell value as printed in a space-separated row: a number (units allowed) or “/” “—”.
 NUMBER = re.compile(r"[+\-]?[\d０-９][\d０-９,，.．]*(?:万元|件)?|[/／—－-]")
 WORD = re.compile(r"\S+")
@@ -459,7 +460,13 @@ def _drop_stray_zeros(values, expected, codes, fmt, segment, reading):
     surplus = len(values) - expected
     if surplus > MAX_SURPLUS:
         return None
-    zeros = [i for i, text in enumerate(values) if read_value(text, "amount").value == 0]
+    # “000” is never a stray 0: it is the end of a number printed in thousands groups
+    # (“1 000” split at its space), and dropping it would read 1000 as 1.
+    zeros = [
+        i
+        for i, text in enumerate(values)
+        if read_value(text, "amount").value == 0 and not THOUSANDS_GROUP.match(text.strip())
+    ]
     candidates = {}
     for dropped in combinations(zeros, surplus):
         kept = tuple(t for i, t in enumerate(values) if i not in dropped)
