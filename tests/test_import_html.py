@@ -356,3 +356,55 @@ def test_other_files_are_not_taken_for_web_pages(data, name):
     from gkreport.imports.documents import is_html
 
     assert not is_html(data, name)
+
+
+@pytest.mark.parametrize("printed", ["6233440", "<span>62</span> <span>33</span> <span>440</span>"])
+def test_cells_run_together_in_one_cell_stay_unread_never_split(printed):
+    """A row's three cells pasted into one (“6233440” for 62 / 33 / 440): not split."""
+    page = minimal_page(
+        [
+            ["第二十条第（一）项"],
+            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", printed],
+            ["行政规范性文件", "12", "0", "4"],
+        ]
+    )
+    result = read_page(page)
+    codes = [f"t2.regulations.{key}" for key in ("issued", "repealed", "in_force")]
+    assert result.unread[0] == {
+        "where": "表二 规章",
+        "cells": codes,
+        "reason": "这一行的数值无法对应到各列",
+        "near": "规章 6233440",
+    }
+    assert not any(code in result.report["figures"] for code in codes)
+    assert [
+        result.report["figures"][f"t2.normative_documents.{k}"]
+        for k in ("issued", "repealed", "in_force")
+    ] == [12, 0, 4]
+    check = check_report(result.report)
+    assert [f.code for f in check.errors] == []
+
+
+def test_parts_under_other_numbers_and_titles_are_part_of_the_article():
+    """Part 六 numbered 七, in a block of its own after the article's first block."""
+    page = minimal_page(
+        [["第二十条第（三）项"], ["信息内容", "本年处理决定数量"], ["行政许可", "7"]]
+    )
+    page = (
+        page.decode()
+        .replace("五、存在的主要问题及改进情况", "五、存在的主要问题及整改措施")
+        .replace(
+            "<p>六、其他需要报告的事项</p>", "</div><div class='more'><p>七、其他需要报告的事项</p>"
+        )
+        .encode()
+    )
+    result = read_page(page)
+    report = result.report
+    assert report["figures"]["t2.licensing.decisions"] == 7
+    assert (report["sections"]["s5"], report["sections"]["s6"]) == ("无。", "未收取信息处理费。")
+    assert result.notes == [
+        "标题“五、存在的主要问题及整改措施”按“五、存在的主要问题及改进情况”读取（标题用语与模板不同）",
+        "标题“七、其他需要报告的事项”按“六、其他需要报告的事项”读取（编号与模板不同）",
+    ]
+    assert "H6" not in {f.code for f in check_report(report).findings}

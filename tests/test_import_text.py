@@ -7,6 +7,7 @@ import pytest
 from gkreport.checks import check_report
 from gkreport.formats import FORMAT_2021
 from gkreport.imports.labels import norm_label
+from gkreport.imports.pdftext import tidy
 from gkreport.imports.text import ImportError_, read_text
 from tests.factories import build_report, changed, with_sections
 from tests.text_layouts import report_text
@@ -248,11 +249,16 @@ def test_table_4_without_its_heading_is_found_by_its_header_row():
     assert result.notes == ["未找到“四、政府信息公开行政复议、行政诉讼情况”的标题，表四按表头读取"]
 
 
-def test_cells_run_together_cannot_be_split_and_stay_unread():
-    """A crude copy runs a row's cells together (“6233440”): never split by guessing."""
-    text = report_text(consistent()).replace(
+@pytest.mark.parametrize("pdf", [False, True], ids=["text", "pdf"])
+def test_cells_run_together_cannot_be_split_and_stay_unread(pdf):
+    """A crude copy runs a row's cells together (“6233440”): never split by guessing; the
+    printed total beside it is kept as printed, never recomputed."""
+    report = changed(consistent(), t3__total_processed__total=99)
+    text = report_text(report).replace(
         "（一）予以公开\t40\t0\t0\t0\t0\t0\t40", "（一）予以公开\t4000000040"
     )
+    if pdf:
+        text = tidy("\n".join(line.replace("\t", " ") for line in text.split("\n")))
     result = read_text(text)
     (row,) = result.unread
     assert (row["where"], row["reason"], row["near"]) == (
@@ -260,4 +266,176 @@ def test_cells_run_together_cannot_be_split_and_stay_unread():
         "这一行的数值无法对应到各列",
         "（一）予以公开 4000000040",
     )
-    assert check_report(result.report).errors == []
+    assert result.report["figures"]["t3.total_processed.total"] == 99
+    assert result.report["raw"]["t3.total_processed.total"] == "99"
+    check = check_report(result.report)
+    assert [f.code for f in check.errors] == ["H1.total", "H3.total_processed"]
+
+
+@pytest.mark.parametrize("title", ["存在的主要问题及整改措施", "存在的主要问题及整改情况"])
+def test_part_five_is_found_under_the_titles_reports_use(title):
+    text = report_text(consistent()).replace("五、存在的主要问题及改进情况", f"五、{title}")
+    result = read_text(text)
+    assert result.report["figures"] == consistent()["figures"]
+    assert result.unplaced == [] and result.complete
+    assert result.report["sections"]["s5"] == "本部分无内容。"
+    assert result.notes == [
+        f"标题“五、{title}”按“五、存在的主要问题及改进情况”读取（标题用语与模板不同）"
+    ]
+
+
+def test_a_heading_with_one_wrong_character_is_read_under_its_number_with_a_note():
+    text = report_text(consistent()).replace("行政复议、行政诉讼情况", "行政法复议、行政诉讼情况")
+    result = read_text(text)
+    assert result.report["figures"] == consistent()["figures"]
+    assert result.unplaced == [] and result.complete
+    assert result.notes == [
+        "标题“四、政府信息公开行政法复议、行政诉讼情况”"
+        "按“四、政府信息公开行政复议、行政诉讼情况”读取（标题有一处错字）"
+    ]
+    # under another number, a heading with a typo is not taken
+    text = text.replace("四、政府信息公开行政法", "七、政府信息公开行政法")
+    result = read_text(text)
+    assert "未找到“四、政府信息公开行政复议、行政诉讼情况”的标题，表四按表头读取" in result.notes
+
+
+def test_parts_renumbered_by_the_report_are_found_by_their_titles():
+    """No part 总体情况: the tables under 一/二/三, and the last parts numbered 四 and 五."""
+    report = with_sections(consistent(), s5="无。", s6="未收取信息处理费。")
+    text = report_text(report).replace(
+        "一、总体情况\n（一）主动公开\n全年主动公开信息100条。\n", ""
+    )
+    for old, new in [("二、主动", "一、主动"), ("三、收到", "二、收到"), ("四、政府", "三、政府")]:
+        text = text.replace(f"\n{old}", f"\n{new}", 1)
+    text = text.replace("五、存在", "四、存在").replace("六、其他需要", "五、其他需要")
+    result = read_text(text)
+    assert result.report["figures"] == consistent()["figures"]
+    assert result.complete
+    assert result.unplaced == [
+        {"where": "全文", "text": "一、总体情况", "reason": "未找到这一部分的标题"}
+    ]
+    assert result.notes == [
+        f"标题“{new}”按“{old}”读取（编号与模板不同）"
+        for old, new in [
+            ("二、主动公开政府信息情况", "一、主动公开政府信息情况"),
+            ("三、收到和处理政府信息公开申请情况", "二、收到和处理政府信息公开申请情况"),
+            ("四、政府信息公开行政复议、行政诉讼情况", "三、政府信息公开行政复议、行政诉讼情况"),
+            ("五、存在的主要问题及改进情况", "四、存在的主要问题及改进情况"),
+            ("六、其他需要报告的事项", "五、其他需要报告的事项"),
+        ]
+    ]
+    assert result.report["sections"]["s5"] == "无。"
+    assert result.report["sections"]["s6"] == "未收取信息处理费。"
+
+
+def test_part_six_numbered_seven_or_five_after_merged_parts():
+    text = report_text(consistent()).replace("六、其他需要报告的事项", "七、其他需要报告的事项")
+    result = read_text(text)
+    assert result.notes == [
+        "标题“七、其他需要报告的事项”按“六、其他需要报告的事项”读取（编号与模板不同）"
+    ]
+    assert result.report["date"] == "2024-01-20" and result.unplaced == []
+    merged = report_text(consistent()).replace("五、存在的主要问题及改进情况\n本部分无内容。\n", "")
+    merged = merged.replace("六、其他需要报告的事项", "五、其他需要报告的事项")
+    result = read_text(merged)
+    assert result.unplaced == [
+        {"where": "全文", "text": "五、存在的主要问题及改进情况", "reason": "未找到这一部分的标题"}
+    ]
+    assert result.notes == [
+        "标题“五、其他需要报告的事项”按“六、其他需要报告的事项”读取（编号与模板不同）"
+    ]
+    assert result.report["figures"] == consistent()["figures"]
+
+
+def space_separated(report):
+    """Each table row on one line, its cells separated by spaces, as a PDF's text layer or a
+    crude copy prints it: “行政许可 1200”, and a group label with the first row label of the
+    group (“（四）无法提供 1.本机关不掌握相关政府信息 31 0 0 0 0 0 31”)."""
+    return "\n\n".join(line.replace("\t", " ") for line in report_text(report).split("\n"))
+
+
+@pytest.mark.parametrize("pdf", [False, True], ids=["text", "pdf"])
+def test_labels_and_values_on_one_line_separated_by_spaces(pdf):
+    report = build_report(
+        results={"natural": {"granted": 40, "unavailable_not_held": 31}},
+        carried_forward={"natural": 2},
+    )
+    report = with_sections(report, s6="未收取信息处理费。")
+    text = space_separated(report)
+    assert "\n（四）无法提供 1.本机关不掌握相关政府信息 31 0 0 0 0 0 31\n" in text
+    assert "\n三、本年度办理结果 （一）予以公开 40 0 0 0 0 0 40\n" in text
+    assert "\n行政许可 1200\n" in text
+    result = read_text(tidy(text) if pdf else text)
+    assert result.report["figures"] == report["figures"]
+    assert result.unplaced == [] and result.notes == [] and result.complete
+    assert check_report(result.report).findings == check_report(report).findings
+
+
+def test_the_old_label_for_normative_documents_on_one_line_with_its_values():
+    text = space_separated(consistent())
+    text = text.replace("\n行政规范性文件 3 1 20\n", "\n规范性文件 3 1 20\n")
+    result = read_text(tidy(text))
+    assert result.report["figures"] == consistent()["figures"]
+    assert result.notes == ["表二：“规范性文件”按规范名称“行政规范性文件”读取"]
+
+
+def with_single_2019_row(text, values):
+    """The three 2021 rows of （六）其他处理 printed as the single 2019 row."""
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("（六）其他处理\t"))
+    assert lines[first + 2].startswith("3.其他\t")
+    lines[first : first + 3] = ["\t".join(["（六）其他处理", *values])]
+    return "\n".join(lines)
+
+
+OTHER_ROWS = ("other_no_correction", "other_no_fee", "other_other")
+
+
+def test_a_single_2019_row_of_zeros_reads_the_three_2021_rows_as_zero():
+    report = build_report(results={"natural": {"granted": 5}})
+    report = with_sections(report, s6="未收取信息处理费。")
+    result = read_text(with_single_2019_row(report_text(report), ["0"] * 7))
+    assert result.report["figures"] == {
+        **report["figures"],
+        **{f"t3.other_processing.{leaf.key}": 0 for leaf in T3_LEAVES},
+    }
+    assert result.complete and result.unplaced == []
+    assert result.notes == [
+        "表三（六）其他处理按2019年版印为一行且全部为0，据此推定2021年版的3行"
+        "（1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请、"
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请、"
+        "3.其他）全部为0"
+    ]
+    check = check_report(result.report)
+    assert [f.code for f in check.findings] == ["S9"]
+    assert check.findings[0].cells == tuple(f"t3.other_processing.{leaf.key}" for leaf in T3_LEAVES)
+    assert check.not_assessed == []
+
+
+def test_a_single_2019_row_with_a_value_is_never_split():
+    report = consistent()  # other_no_fee: 1 for 自然人
+    text = with_single_2019_row(report_text(report), ["1", "0", "0", "0", "0", "0", "1"])
+    result = read_text(text)
+    assert not any(code.split(".")[1] in OTHER_ROWS for code in result.report["figures"])
+    assert result.report["figures"]["t3.other_processing.natural"] == 1
+    assert result.notes == [] and result.unplaced == [] and result.complete
+    check = check_report(result.report)
+    assert [f.code for f in check.findings] == ["S9"]
+    assert check.not_assessed == []
+
+
+@pytest.mark.parametrize("pdf", [False, True], ids=["text", "pdf"])
+def test_a_number_in_thousands_groups_on_a_space_separated_line_is_never_guessed(pdf):
+    """“1 000” splits at its space: the row has too many cells and stays unread; its “000”
+    is never dropped as a stray 0 (which would read 1000 as 1 and still add up)."""
+    report = build_report(results={"natural": {"granted": 1000}}, carried_over={"natural": 0})
+    text = space_separated(report)
+    assert "\n三、本年度办理结果 （一）予以公开 1000 0 0 0 0 0 1000\n" in text
+    text = text.replace(
+        "（一）予以公开 1000 0 0 0 0 0 1000", "（一）予以公开 1 000 0 0 0 0 0 1 000"
+    )
+    result = read_text(tidy(text) if pdf else text)
+    (row,) = result.unread
+    assert (row["where"], row["reason"]) == ("表三 （一）予以公开", "这一行的数值无法对应到各列")
+    assert not any(code.startswith("t3.granted.") for code in result.report["figures"])
+    assert result.notes == []

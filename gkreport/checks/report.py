@@ -52,6 +52,13 @@ def present_legacy_cells(report: dict, fmt: Format) -> dict[str, tuple[str, ...]
     }
 
 
+def printed_legacy_cells(report: dict, fmt: Format) -> list[str]:
+    """Legacy cells the report fills, whether or not the rows they stand for are filled too."""
+    figures = report.get("figures", {})
+    raw = report.get("raw", {})
+    return [c for c in fmt.legacy_cells if figures.get(c) is not None or raw.get(c)]
+
+
 def unread_cells(report: dict) -> frozenset[str]:
     return frozenset(report.get("unread") or ())
 

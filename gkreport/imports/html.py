@@ -25,7 +25,13 @@ from gkreport.imports.files import read_bounded_text
 from gkreport.imports.labels import norm_heading
 from gkreport.imports.layout import MAX_GRID_CELLS, Blocks, Cell, blocks_to_text, clean_line
 from gkreport.imports.limits import DEFAULT_LIMITS
-from gkreport.imports.text import PART_LINE, YEAR_IN_TITLE, ImportError_, ImportResult
+from gkreport.imports.text import (
+    PART_LINE,
+    TITLE_VARIANTS,
+    YEAR_IN_TITLE,
+    ImportError_,
+    ImportResult,
+)
 
 SKIP = {
     "script", "style", "noscript", "template", "iframe", "frame", "object", "embed", "svg",
@@ -260,8 +266,7 @@ def _article(body, blocks: Blocks, sources: list):
             match = PART_LINE.match(content)
             if match and len(content) <= 40:
                 title = norm_heading(match.group(2))
-                numeral = match.group(1)
-                if any(title.startswith(t) for t in wanted.get(numeral, ())):
+                if any(title.startswith(t) for t in wanted):
                     signals.append(source)
         elif kind == "table":
             text = "".join(cell.text for row in content for cell, _ in row[:3])
@@ -284,10 +289,13 @@ def _ancestors(element) -> list:
     return chain
 
 
-def _part_titles() -> dict[str, tuple[str, ...]]:
+def _part_titles() -> tuple[str, ...]:
+    """The part titles and their known variants, under whatever number a report gives them."""
     from gkreport.formats.common import PARTS
 
-    return {part.numeral: (norm_heading(part.title),) for part in PARTS}
+    titles = [part.title for part in PARTS]
+    titles += [variant for part in PARTS for variant in TITLE_VARIANTS.get(part.key, ())]
+    return tuple(norm_heading(title) for title in titles)
 
 
 def _meta(document, name: str) -> str:

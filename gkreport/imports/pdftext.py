@@ -17,12 +17,11 @@ import tempfile
 import time
 
 from gkreport.imports.limits import DEFAULT_LIMITS, Limits
+from gkreport.imports.tables import tabulate
 from gkreport.imports.text import DATE_LINE, PART_LINE, ImportError_
 
 PAGE_NUMBER = re.compile(r"^\s*[—\-－]\s*\d+\s*[—\-－]\s*$")
 WATERMARK = {"草", "稿", "草稿"}
-NUMBER = re.compile(r"[+\-]?[\d０-９][\d０-９,，.．]*(?:万元|件)?|[/／—－-]")
-WORD = re.compile(r"\S+")
 SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 SENTENCE_END = ("。", "！", "？", "；", "：", "”")
 CONTINUES = ("，", "、", "（", "(", "和", "或")  # a line ending so goes on in the next
@@ -107,27 +106,10 @@ def tidy(text: str) -> str:
         stripped = line.strip()
         if not stripped or PAGE_NUMBER.match(stripped) or stripped in WATERMARK:
             continue
-        lines.append(_tabulate(stripped))
+        lines.append(tabulate(stripped))
     # A blank line after every line: each line is a row of its own for the table reader,
     # whatever the share of one-cell lines (PDF text has no blank lines between rows).
     return "\n\n".join(_join_wrapped(lines))
-
-
-def _tabulate(line: str) -> str:
-    """“一、本年新收… 49 0 0” → “一、本年新收…\\t49\\t0\\t0”; a row of numbers likewise.
-
-    Word by word from the end, so that the time grows with the line, not with its square
-    (a regular expression for “label, then numbers” backtracks on “1 1 1 … x”)."""
-    words = list(WORD.finditer(line))
-    first_number = len(words)
-    while first_number and NUMBER.fullmatch(words[first_number - 1].group()):
-        first_number -= 1
-    if first_number == 0:
-        return "\t".join(word.group() for word in words)
-    if first_number < len(words) and " " in line:
-        label = line[: words[first_number].start()].strip()
-        return "\t".join([label, *(word.group() for word in words[first_number:])])
-    return line
 
 
 def _is_heading(line: str) -> bool:

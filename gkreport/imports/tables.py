@@ -23,7 +23,12 @@ from gkreport.lib.values import read_value
 WINDOW = 6  # how far ahead of the last found row a label may match (skipped rows)
 RULE_CELL = re.compile(r"^:?[-—－=_]{3,}:?$")
 MAX_SURPLUS = 2
+THOUSANDS_GROUP = re.compile(r"^0\d")  # “000”, “00”: not a stray 0
+# A cell value as printed in a space-separated row: a number (units allowed) or “/” “—”.
+NUMBER = re.compile(r"[+\-]?[\d０-９][\d０-９,，.．]*(?:万元|件)?|[/／—－-]")
+WORD = re.compile(r"\S+")
 NO_TABLE = "未能读出表格"  # no row of the table found at all
+MAX_GROUPED_LABEL = 80  # a cell longer than this is never split into group and row label
 MAX_NEAR = 120  # characters of nearby text kept for an unread row
 MIN_SHORTENED = 5  # a label with characters dropped is matched from this length on …
 SHORTENED_SHARE = 0.7  # … when it keeps this share of the canonical label's characters
@@ -60,6 +65,26 @@ class _Segment:
     printed: str = ""  # the label as printed
 
 
+def tabulate(line: str) -> str:
+    """“一、本年新收… 49 0 0” → “一、本年新收…\\t49\\t0\\t0”; a row of numbers likewise.
+
+    The numbers at the end of a line printed with spaces for cells (a PDF's text layer, a
+    crude copy) become cells; numbers run together (“6233440”) stay one cell.
+
+    Word by word from the end, so that the time grows with the line, not with its square
+    (a regular expression for “label, then numbers” backtracks on “1 1 1 … x”)."""
+    words = list(WORD.finditer(line))
+    first_number = len(words)
+    while first_number and NUMBER.fullmatch(words[first_number - 1].group()):
+        first_number -= 1
+    if first_number == 0:
+        return "\t".join(word.group() for word in words)
+    if first_number < len(words) and " " in line:
+        label = line[: words[first_number].start()].strip()
+        return "\t".join([label, *(word.group() for word in words[first_number:])])
+    return line
+
+
 def split_cells(line: str) -> list[str]:
     if "\t" in line:
         return [cell.strip(" \u00a0\u3000\r") for cell in line.split("\t")]
@@ -70,6 +95,10 @@ def split_cells(line: str) -> list[str]:
         if cells and not cells[-1]:
             cells = cells[:-1]
         return cells
+    if " " in line.strip():
+        tabbed = tabulate(line.strip())
+        if "\t" in tabbed:
+            return tabbed.split("\t")
     return [line.strip(" \u00a0\u3000\r")]
 
 
@@ -132,6 +161,37 @@ def _known_labels(table: Table) -> set[str]:
     return known
 
 
+def _group_labels(table: Table) -> list[str]:
+    """The normalised group labels of the rows (“本年度办理结果”, “不予公开”), longest first."""
+    labels = {
+        norm_label(group) for block in table.blocks for row in block.rows for group in row.groups
+    }
+    labels.discard("")
+    return sorted(labels, key=len, reverse=True)
+
+
+def _split_group_prefixes(cells: list[str], groups: list[str], labels: set[str]) -> list[str]:
+    """A group label and the first row label of the group printed in one cell (a PDF line
+    “（四）无法提供 1.本机关不掌握相关政府信息 31 0 …”, “三、本年度办理结果 （一）予以公开”)
+    become two cells, so the row label is matched as if printed alone. Only a short cell that
+    is not itself a label is split, only at a whole group label; the rest keeps its print."""
+    if not groups:
+        return cells
+    result = []
+    for cell in cells:
+        while len(cell) <= MAX_GROUPED_LABEL and (name := norm_label(cell)) not in labels:
+            group = next((g for g in groups if name.startswith(g) and len(name) > len(g)), None)
+            if group is None:
+                break
+            end = next((i for i in range(1, len(cell)) if norm_label(cell[:i]) == group), None)
+            if end is None:
+                break
+            result.append(cell[:end].strip())
+            cell = cell[end:].strip()
+        result.append(cell)
+    return result
+
+
 def _value_like(text: str) -> bool:
     if not text:
         return False
@@ -148,9 +208,12 @@ def read_table(table: Table, fmt: Format, lines: list[str]) -> TableReading:
     segments: list[_Segment] = []
     pending: _Segment | None = None  # a label found with no values yet
 
+    groups = _group_labels(table)
+    names = {name for slot in slots + legacy for name in slot.names}
     rows = physical_rows(lines)
     matched_rows: set[int] = set()
     for row_index, cells in enumerate(rows):
+        cells = _split_group_prefixes(cells, groups, names | known)
         if all(RULE_CELL.match(c) for c in cells if c):
             matched_rows.add(row_index)
             continue
@@ -397,7 +460,13 @@ def _drop_stray_zeros(values, expected, codes, fmt, segment, reading):
     surplus = len(values) - expected
     if surplus > MAX_SURPLUS:
         return None
-    zeros = [i for i, text in enumerate(values) if read_value(text, "amount").value == 0]
+    # “000” is never a stray 0: it is the end of a number printed in thousands groups
+    # (“1 000” split at its space), and dropping it would read 1000 as 1.
+    zeros = [
+        i
+        for i, text in enumerate(values)
+        if read_value(text, "amount").value == 0 and not THOUSANDS_GROUP.match(text.strip())
+    ]
     candidates = {}
     for dropped in combinations(zeros, surplus):
         kept = tuple(t for i, t in enumerate(values) if i not in dropped)

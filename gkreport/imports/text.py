@@ -21,7 +21,12 @@ from gkreport.imports.tables import NO_TABLE, read_table, split_cells
 MAX_HEADING_LENGTH = 40
 YEAR_IN_TITLE = re.compile(r"(20\d{2})\s*年")  # the agency is what comes before
 DATE_LINE = re.compile(r"^\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-PART_LINE = re.compile(r"^\s*([一二三四五六])\s*[、.．]\s*(\S.*)$")
+PART_LINE = re.compile(r"^\s*([一二三四五六七八九十])\s*[、.．]\s*(\S.*)$")
+# Titles that reports print for a part instead of the template's (docs/importing.md).
+TITLE_VARIANTS = {
+    "s5": ("存在的主要问题及整改措施", "存在的主要问题及整改情况", "存在的主要问题及改进措施"),
+}
+MIN_TYPO_TITLE = 8  # a title this long may carry one wrong, extra or missing character
 IMAGE_LINE = "〔图片〕"
 
 
@@ -60,7 +65,8 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
     notes: list = []
     unread_rows: list = []
 
-    starts = _part_starts(lines)
+    starts, heading_notes = _part_starts(lines)
+    notes.extend(heading_notes)
     first_part = min(starts.values()) if starts else len(lines)
     title_lines, preamble_from = _title(lines, first_part)
     title = "".join(line.strip() for line in title_lines)
@@ -114,6 +120,7 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
         else:
             sections[part.key] = _clean_text(region)
 
+    notes.extend(_zero_legacy_rows(fmt, figures, raw))
     agency = _agency(title, title_match)
     report = {
         "year": year,
@@ -143,6 +150,34 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
     return ImportResult(report=report, unplaced=unplaced, notes=notes, unread=unread)
 
 
+def _zero_legacy_rows(fmt: Format, figures: dict, raw: dict) -> list[str]:
+    """A 2019 row printed in a 2021 report (（六）其他处理) in place of its three rows: when
+    every cell of it is 0, each of the three rows can only be 0, and is read so (a deduction,
+    said in a note; S9 still warns about the old row). Any other value is never split."""
+    notes = []
+    for table in fmt.tables:
+        for block in table.blocks:
+            for legacy in block.legacy_rows:
+                codes = [f"{table.key}.{legacy.key}.{leaf.key}" for leaf in block.leaves]
+                if not all(code in raw and figures.get(code) == 0 for code in codes):
+                    continue
+                rows = [
+                    f"{table.key}.{row}.{leaf.key}"
+                    for row in legacy.replaces
+                    for leaf in block.leaves
+                ]
+                if any(code in raw for code in rows):
+                    continue
+                for code in rows:
+                    raw[code], figures[code] = "0", 0
+                labels = "、".join(r.label for r in block.rows if r.key in legacy.replaces)
+                notes.append(
+                    f"{table.name}{legacy.label}按2019年版印为一行且全部为0，"
+                    f"据此推定2021年版的{len(legacy.replaces)}行（{labels}）全部为0"
+                )
+    return notes
+
+
 def _why_no_table(key, starts, regions, images) -> str:
     if key not in starts:
         return "未找到这一部分的标题"
@@ -153,26 +188,61 @@ def _why_no_table(key, starts, regions, images) -> str:
     return NO_TABLE
 
 
-def _part_starts(lines: list[str]) -> dict[str, int]:
-    """Line index of each part heading, found in order (so table rows “一、…” never match)."""
+def _part_starts(lines: list[str]) -> tuple[dict[str, int], list[str]]:
+    """Line index of each part heading, found in order (so table rows “一、…” never match),
+    and a note for each heading read with a tolerance: a known variant of its title, one
+    character wrong, extra or missing (“行政法复议”), or another number than the template's
+    (parts merged or renumbered). A typo is tolerated only under the template's number."""
     from gkreport.formats.common import PARTS
 
     starts: dict[str, int] = {}
+    notes: list[str] = []
     position = 0
     for part in PARTS:
-        wanted = norm_heading(part.title)
         for index in range(position, len(lines)):
             match = PART_LINE.match(lines[index])
-            if not match or match.group(1) != part.numeral:
+            if not match or len(lines[index].strip()) > MAX_HEADING_LENGTH:
                 continue
-            if len(lines[index].strip()) > MAX_HEADING_LENGTH:
+            tolerance = _heading_tolerance(part, match.group(1), norm_heading(match.group(2)))
+            if tolerance is None:
                 continue
-            found = norm_heading(match.group(2))
-            if found == wanted or (found.startswith(wanted) and len(found) - len(wanted) <= 6):
-                starts[part.key] = index
-                position = index + 1
-                break
-    return starts
+            starts[part.key] = index
+            position = index + 1
+            if tolerance:
+                notes.append(f"标题“{lines[index].strip()}”按“{part.heading}”读取（{tolerance}）")
+            break
+    return starts, notes
+
+
+def _heading_tolerance(part, numeral: str, found: str) -> str | None:
+    """None when the heading is not this part's; "" when it is the template's; otherwise
+    the tolerance it was read with, for the note."""
+    wanted = norm_heading(part.title)
+
+    def same(title: str) -> bool:
+        return found == title or (found.startswith(title) and len(found) - len(title) <= 6)
+
+    variant = next((v for v in TITLE_VARIANTS.get(part.key, ()) if same(v)), None)
+    if same(wanted) or variant:
+        if numeral != part.numeral:
+            return "编号与模板不同"
+        return "标题用语与模板不同" if variant else ""
+    if numeral == part.numeral and len(wanted) >= MIN_TYPO_TITLE and _one_edit(found, wanted):
+        return "标题有一处错字"
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one character replaced, added or dropped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    first = next(
+        (i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short)
+    )
+    return short[first:] == long[first + 1 :]
 
 
 def _title(lines: list[str], first_part: int) -> tuple[list[str], int]:

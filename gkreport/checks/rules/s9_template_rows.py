@@ -1,12 +1,15 @@
-"""S9: a 2021-format report uses the three （六）其他处理 rows, not the single 2019 row."""
+"""S9: a 2021-format report uses the three （六）其他处理 rows, not the single 2019 row.
+
+It warns whenever the old row is printed, also when the importer read the three rows as 0
+from an old row of zeros (then the old row no longer stands in for them in the sums)."""
 
 from gkreport.checks import messages
 from gkreport.checks.findings import WARNING, Finding
-from gkreport.checks.report import present_legacy_cells
+from gkreport.checks.report import printed_legacy_cells
 
 
 def s9_template_rows(report, ctx):
-    legacy = present_legacy_cells(report, ctx.fmt)
+    legacy = printed_legacy_cells(report, ctx.fmt)
     if not legacy:
         return []
     findings = []
