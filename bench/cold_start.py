@@ -61,10 +61,18 @@ def _manage(env, *args, timeout=120) -> str:
     return completed.stdout
 
 
+def collect_static(env: dict, folder: Path) -> None:
+    """Without DEBUG the pages name hashed static files: collect them, as `make serve` does."""
+    env["STATIC_ROOT"] = str(folder)
+    _manage(env, "collectstatic", "--noinput", "-v0", timeout=300)
+
+
 def prepare(folder: Path) -> dict:
     """Demo data in folder/db.sqlite3: the environment for the server, the report PDF's
     path and the session cookie to request it with."""
     env = _env(f"sqlite:///{folder / 'db.sqlite3'}")
+    env["MEDIA_ROOT"] = str(folder / "media")
+    collect_static(env, folder / "static")
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "gk_demo")
     session, code = _manage(env, "shell", "-v0", "-c", _SESSION_SCRIPT).split()

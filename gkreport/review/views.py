@@ -188,7 +188,7 @@ def review_pdf(request, code):
     report, _, _ = review_report_for(request, code)
     version = report.versions.filter(is_current=True).first()
     if report.status == Report.Status.PUBLISHED and version is not None:
-        pdf = bytes(version.pdf)
+        pdf = version.pdf_bytes()
     else:
         try:
             pdf = rendering.report_pdf(report)

@@ -99,4 +99,4 @@ def test_approve_and_publish_from_the_review_page(client, people, offices):
     page = client.get(f"/review/{people.report.code}/").content.decode()
     assert "第1版" in page and "（现行）" in page
     response = client.get(f"/review/{people.report.code}/pdf/")
-    assert response.content == bytes(report.versions.get().pdf)  # the frozen bytes
+    assert response.content == report.versions.get().pdf_bytes()  # the frozen bytes
