@@ -9,9 +9,11 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+from bench.cold_start import collect_static
 from gkreport.reports.models import PublishedVersion
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,6 +156,7 @@ def run():
         "HTTPS": "0",  # plain HTTP on 127.0.0.1: no redirect to HTTPS
         "SECRET_KEY": "bench-only-secret-key-not-used-elsewhere",
     }
+    collect_static(env, Path(tempfile.mkdtemp(prefix="gk-bench-static-")))
     server = subprocess.Popen(
         [
             sys.executable,

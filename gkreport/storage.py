@@ -6,6 +6,7 @@ import tempfile
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import FileSystemStorage
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 from gkreport.lib.env import envstr
 
@@ -66,3 +67,21 @@ def default_storage_settings(media_root: str) -> dict:
             },
         }
     raise ImproperlyConfigured(f"STORAGE_BACKEND={backend!r} is neither 'local' nor 's3'.")
+
+
+class HashedStaticFilesStorage(CompressedManifestStaticFilesStorage):
+    """WhiteNoise's compressed files under hashed names, minus the rewriting of source-map
+    comments: the vendored minified Bootstrap names .map files that are not shipped, which
+    would fail collectstatic. URLs in CSS are still rewritten to their hashed names."""
+
+    patterns = tuple(
+        (
+            extension,
+            tuple(
+                pattern
+                for pattern in found
+                if "sourceMappingURL" not in (pattern[0] if isinstance(pattern, tuple) else pattern)
+            ),
+        )
+        for extension, found in CompressedManifestStaticFilesStorage.patterns
+    )
