@@ -16,7 +16,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench.load import free_port, wait_for
+from bench.load import collect_static, free_port, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_USER = "chiping-editor"
@@ -59,12 +59,6 @@ def _manage(env, *args, timeout=120) -> str:
     if completed.returncode:
         raise RuntimeError(f"manage.py {args[0]} failed:\n{completed.stderr[-2000:]}")
     return completed.stdout
-
-
-def collect_static(env: dict, folder: Path) -> None:
-    """Without DEBUG the pages name hashed static files: collect them, as `make serve` does."""
-    env["STATIC_ROOT"] = str(folder)
-    _manage(env, "collectstatic", "--noinput", "-v0", timeout=300)
 
 
 def prepare(folder: Path) -> dict:

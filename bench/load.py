@@ -13,7 +13,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.cold_start import collect_static
 from gkreport.reports.models import PublishedVersion
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,6 +143,18 @@ def wait_for(port, timeout=30):
         except OSError:
             time.sleep(0.2)
     raise RuntimeError("gunicorn did not start")
+
+
+def collect_static(env: dict, folder: Path) -> None:
+    """Without DEBUG the pages name hashed static files: collect them, as `make serve` does."""
+    env["STATIC_ROOT"] = str(folder)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+    )
 
 
 def run():
