@@ -130,6 +130,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 
+# A read replica of the PostgreSQL primary for the public pages (gkreport/replica.py;
+# docs/deploy.md): DATABASE_REPLICA_URL=postgres://…@db-replica:5432/gkreport.
+DATABASE_REPLICA_URL = envstr("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 0)
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["gkreport.replica.PublicReadsRouter"]
+    MIDDLEWARE.append("gkreport.replica.PublicReadsMiddleware")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Validators apply wherever a password is chosen through a form (admin, password change) or
