@@ -210,7 +210,7 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 
-# Files (published PDFs, cached drafts) go through Django's storage API: STORAGES["default"]
+# Files (published PDFs, batch-check files, cached drafts) go through Django's storage API: STORAGES["default"]
 # is the local directory MEDIA_ROOT unless STORAGE_BACKEND=s3 names an S3-compatible bucket
 # (S3_BUCKET, S3_ENDPOINT_URL, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION, S3_PREFIX;
 # gkreport/storage.py). Nothing is served from MEDIA_URL: gkreport serves each file itself.
