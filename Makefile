@@ -12,7 +12,7 @@ TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils chromium postgresql redis-serv
 BENCH_PACKAGES := $(TEST_PACKAGES) wrk
 BENCH ?= all
 
-.PHONY: run test bench lint format lock system-packages test-packages ensure-packages venv demo fonts
+.PHONY: run serve test bench lint format lock system-packages test-packages ensure-packages venv demo fonts
 
 # Dependencies come from requirements.lock (exact versions with hashes); the project itself
 # is installed on top without resolving anything again.
@@ -65,6 +65,11 @@ run: venv system-packages fonts demo
 	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production serving (scripts/serve): gunicorn, WhiteNoise's hashed static files, one
+# db_worker beside it. Configure by environment (docs/deploy.md); run `manage.py migrate` first.
+serve: venv system-packages fonts
+	PYTHON=$(BIN)/python scripts/serve
 
 test: venv test-packages fonts
 	$(BIN)/ruff check .

@@ -16,7 +16,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench.load import free_port, gunicorn_command, wait_for
+from bench.load import collect_static, free_port, gunicorn_command, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_USER = "chiping-editor"
@@ -65,6 +65,8 @@ def prepare(folder: Path) -> dict:
     """Demo data in folder/db.sqlite3: the environment for the server, the report PDF's
     path and the session cookie to request it with."""
     env = _env(f"sqlite:///{folder / 'db.sqlite3'}")
+    env["MEDIA_ROOT"] = str(folder / "media")
+    collect_static(env, folder / "static")
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "gk_demo")
     session, code = _manage(env, "shell", "-v0", "-c", _SESSION_SCRIPT).split()

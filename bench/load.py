@@ -9,6 +9,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -165,6 +166,18 @@ def wait_for(port, timeout=30):
     raise RuntimeError("gunicorn did not start")
 
 
+def collect_static(env: dict, folder: Path) -> None:
+    """Without DEBUG the pages name hashed static files: collect them, as `make serve` does."""
+    env["STATIC_ROOT"] = str(folder)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+    )
+
+
 def run():
     version = PublishedVersion.objects.filter(is_current=True).first()
     pdf_path = f"/public/agency/{version.agency_code}/{version.year}/report.pdf"
@@ -175,6 +188,7 @@ def run():
         "HTTPS": "0",  # plain HTTP on 127.0.0.1: no redirect to HTTPS
         "SECRET_KEY": "bench-only-secret-key-not-used-elsewhere",
     }
+    collect_static(env, Path(tempfile.mkdtemp(prefix="gk-bench-static-")))
     server = subprocess.Popen(
         gunicorn_command(port, workers=3, threads=8, extra=("--keep-alive", "30")),
         cwd=ROOT,

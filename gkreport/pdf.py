@@ -73,13 +73,21 @@ def _fetcher_class():
         headers = {"Content-Type": content_type}
         return URLFetcherResponse(url, body=path.read_bytes(), headers=headers)
 
+    def _static_file(relative: str):
+        # Without DEBUG, {% static %} names the hashed copy that collectstatic wrote to
+        # STATIC_ROOT (print/report.3f2a….css), which the finders do not know.
+        if found := finders.find(relative):
+            return found
+        collected = Path(settings.STATIC_ROOT) / relative
+        return collected if collected.is_file() else None
+
     class StaticOnlyFetcher(URLFetcher):
         """Serves the app's static files; refuses every other URL (http, file, data …)."""
 
         def fetch(self, url, headers=None):
             if url.startswith(STATIC_PREFIX):
                 relative = unquote(urlsplit(url).path)[len("/static/") :]
-                path = finders.find(relative) if ".." not in relative.split("/") else None
+                path = _static_file(relative) if ".." not in relative.split("/") else None
                 if path:
                     return _response(url, Path(path))
             if url.startswith(FONTS_PREFIX):

@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from gkreport.imports.limits import Limits
 from gkreport.lib.env import envbool, envheader, envint, envlist, envstr
+from gkreport.storage import default_storage_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,6 +38,8 @@ SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", HTTPS)
 # Behind a TLS-terminating proxy, the header it sets (opt-in: trusting it from anyone else
 # would let a client claim HTTPS), e.g. "X-Forwarded-Proto: https".
 SECURE_PROXY_SSL_HEADER = envheader("SECURE_PROXY_SSL_HEADER")
+# Load balancers probe /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy (django-csp): scripts only from our own static files, none inline.
 # Styles: our static CSS, plus the one <style> block of the print template (the print font
@@ -75,6 +78,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "gkreport.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -125,6 +129,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+
+# A read replica of the PostgreSQL primary for the public pages (gkreport/replica.py;
+# docs/deploy.md): DATABASE_REPLICA_URL=postgres://…@db-replica:5432/gkreport.
+DATABASE_REPLICA_URL = envstr("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 0)
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["gkreport.replica.PublicReadsRouter"]
+    MIDDLEWARE.append("gkreport.replica.PublicReadsMiddleware")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -194,6 +209,25 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+
+# Files (published PDFs, batch-check files, cached drafts) go through Django's storage API: STORAGES["default"]
+# is the local directory MEDIA_ROOT unless STORAGE_BACKEND=s3 names an S3-compatible bucket
+# (S3_BUCKET, S3_ENDPOINT_URL, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION, S3_PREFIX;
+# gkreport/storage.py). Nothing is served from MEDIA_URL: gkreport serves each file itself.
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Static files are served by WhiteNoise (its middleware, right after SecurityMiddleware).
+# Without DEBUG they are collected (`manage.py collectstatic`, which `make serve` runs) under
+# names with their content hash, compressed, so that they can be cached for a year.
+STORAGES = {
+    "default": default_storage_settings(str(MEDIA_ROOT)),
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "gkreport.storage.HashedStaticFilesStorage"
+        ),
+    },
+}
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gkreport import health
 from gkreport.reports import import_previous, upload_check, views
 
 admin.site.site_header = "政府信息公开工作年度报告系统"
@@ -11,6 +12,7 @@ admin.site.index_title = "数据管理"
 handler500 = "gkreport.request_id.server_error"
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

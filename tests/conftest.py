@@ -13,10 +13,24 @@ def _tasks_run_at_once(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _files_in_a_temporary_directory(settings, tmp_path):
+    """Stored files (published PDFs) go to a directory of the test's own, never var/media."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "gkreport.storage.AtomicFileSystemStorage",
+            "OPTIONS": {"location": settings.MEDIA_ROOT},
+        },
+    }
+
+
 from tests.http_server import web  # noqa: E402,F401 - a local web server to fetch from
 from tests.redis_server import redis_url  # noqa: E402,F401 - a real redis-server
 from tests.reports.conftest import people  # noqa: E402,F401 - personas for every test folder
 from tests.review.conftest import offices  # noqa: E402,F401 - office personas
+from tests.s3_server import s3_endpoint, s3_storage  # noqa: E402,F401 - a local S3 endpoint
 
 
 @pytest.fixture(autouse=True)

@@ -184,7 +184,7 @@ def test_https_settings_follow_the_environment():
     )
 
 
-def test_production_responses_carry_hsts_and_csp():
+def test_production_responses_carry_hsts_and_csp(tmp_path):
     code = (
         "import django; django.setup(); from django.test import Client; c = Client(); "
         "r = c.get('/check/'); print(r.status_code, r.url); "
@@ -193,10 +193,15 @@ def test_production_responses_carry_hsts_and_csp():
         "print(r['Content-Security-Policy'])"
     )
     base = _environ_without(*SECURITY_VARIABLES, "DATABASE_URL")
+    # Without DEBUG pages name the hashed static files: collected first, as `make serve` does.
+    env = {**base, "DJANGO_SETTINGS_MODULE": "gkreport.settings", **PRODUCTION}
+    env["STATIC_ROOT"] = str(tmp_path / "static")
+    collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
+    subprocess.run(collect, cwd=ROOT, env=env, check=True, timeout=300)
     completed = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={**base, "DJANGO_SETTINGS_MODULE": "gkreport.settings", **PRODUCTION},
+        env=env,
         capture_output=True,
         text=True,
         timeout=60,

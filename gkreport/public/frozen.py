@@ -5,17 +5,15 @@ from django.http import Http404
 from gkreport.reports.importing import detached_report
 from gkreport.reports.models import Agency, PublishedVersion, Report
 
-LIGHT = ("pdf", "snapshot")  # the heavy columns a listing never needs
+LIGHT = ("snapshot",)  # the heavy column a listing never needs
 
 
 def current():
     return PublishedVersion.objects.filter(is_current=True).defer(*LIGHT)
 
 
-def find_version(agency_code, year, number=None, *, with_pdf=False) -> PublishedVersion:
+def find_version(agency_code, year, number=None) -> PublishedVersion:
     versions = PublishedVersion.objects.filter(agency_code=agency_code, year=year)
-    if not with_pdf:
-        versions = versions.defer("pdf")
     version = (
         versions.filter(number=number).first()
         if number is not None

@@ -17,6 +17,7 @@ from gkreport.public.downloads import serve_bytes
 from gkreport.public.frozen import current, find_version, history, snapshot_report
 from gkreport.public.stats import region_statistics
 from gkreport.reports.models import Agency, PublishedVersion, Region
+from gkreport.reports.published_files import PublishedFileDamaged
 from gkreport.reports.rendering import report_context
 
 SORTS = {
@@ -135,9 +136,14 @@ def report_page(request, agency_code, year, number=None):
 @require_safe
 def report_pdf(request, agency_code, year, number=None):
     version = find_version(agency_code, year, number)
+    try:
+        data = _pdf_bytes(version)
+    except PublishedFileDamaged:  # logged where it was found; never served
+        context = {"request_id": getattr(request, "request_id", "-")}
+        return render(request, "public/pdf_unavailable.html", context, status=503)
     return serve_bytes(
         request,
-        _pdf_bytes(version),
+        data,
         sha256=version.sha256,
         modified=version.published_at,
         filename=pdf_filename_for(version),
@@ -147,11 +153,12 @@ def report_pdf(request, agency_code, year, number=None):
 
 
 def _pdf_bytes(version) -> bytes:
-    """A published PDF never changes: keep recent ones in memory, keyed by their hash."""
+    """A published PDF never changes: keep recent ones in the cache, keyed by their hash (only
+    bytes that matched it are cached)."""
     key = f"public:pdf:{version.sha256}"
     data = cache.get(key)
     if data is None:
-        data = bytes(PublishedVersion.objects.values_list("pdf", flat=True).get(pk=version.pk))
+        data = version.pdf_bytes()
         cache.set(key, data, None)
     return data
 

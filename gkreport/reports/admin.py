@@ -116,7 +116,7 @@ class EventAdmin(admin.ModelAdmin):
 class PublishedVersionAdmin(admin.ModelAdmin):
     list_display = ("agency_name", "year", "number", "is_current", "published_at", "sha256")
     list_filter = ("year", "is_current")
-    exclude = ("pdf",)
+    exclude = ("pdf_file",)
 
     def has_change_permission(self, request, obj=None):
         return False  # frozen

@@ -364,14 +364,15 @@ class ReviewComment(models.Model):
 
 
 class PublishedVersion(models.Model):
-    """A published report, frozen: the data snapshot and the PDF bytes with their SHA-256.
+    """A published report, frozen: the data snapshot and the PDF, stored in the default storage
+    under a name derived from its SHA-256 (gkreport/reports/published_files.py).
 
     Never changed after it is written; a correction is a new version."""
 
     report = models.ForeignKey(Report, models.PROTECT, related_name="versions", verbose_name="报告")
     number = models.PositiveSmallIntegerField("版本")
     snapshot = models.JSONField("数据快照")
-    pdf = models.BinaryField("PDF")
+    pdf_file = models.FileField("PDF", max_length=200, editable=False)
     sha256 = models.CharField("SHA-256", max_length=64)
     published_at = models.DateTimeField("公开时间")
     published_by = models.ForeignKey(
@@ -404,15 +405,25 @@ class PublishedVersion(models.Model):
         if self.pk is not None:
             frozen = (
                 PublishedVersion.objects.filter(pk=self.pk)
-                .values("snapshot", "sha256", "number", "published_at")
+                .values("snapshot", "sha256", "pdf_file", "number", "published_at")
                 .first()
             )
-            if frozen and (frozen["snapshot"] != self.snapshot or frozen["sha256"] != self.sha256):
+            if frozen and (
+                frozen["snapshot"] != self.snapshot
+                or frozen["sha256"] != self.sha256
+                or frozen["pdf_file"] != self.pdf_file.name
+            ):
                 raise FrozenError("已公开的版本不能修改，更正请发布新版本")
             update_fields = kwargs.get("update_fields")
             if update_fields is None or set(update_fields) - {"is_current"}:
                 kwargs["update_fields"] = ["is_current"]
         super().save(*args, **kwargs)
+
+    def pdf_bytes(self) -> bytes:
+        """The published PDF, checked against its SHA-256 (PublishedFileDamaged otherwise)."""
+        from gkreport.reports.published_files import read_pdf
+
+        return read_pdf(self.pdf_file.name, self.sha256)
 
 
 class FrozenError(Exception):

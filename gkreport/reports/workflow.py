@@ -11,7 +11,6 @@ double click or two people at once make one transition, not two. Who may do what
 `roles` column: agency roles (editor, signer) and office roles (reviewer).
 """
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from gkreport.reports.models import Event, PublishedVersion, Report
+from gkreport.reports.published_files import store_pdf
 
 S = Report.Status
 SIGNER, EDITOR, REVIEWER = "signer", "editor", "reviewer"
@@ -194,6 +194,9 @@ def _on_publish(report, event, user, prepared):
         if last
         else ""
     )
+    # The file first, complete, under its hash: a transaction rolled back after this leaves
+    # an unreferenced file, never a version without its file.
+    pdf_name, sha256 = store_pdf(pdf)
     report.versions.filter(is_current=True).update(is_current=False)
     PublishedVersion.objects.create(
         report=report,
@@ -205,8 +208,8 @@ def _on_publish(report, event, user, prepared):
         agency_kind=snapshot["agency"]["kind"],
         region_id_frozen=snapshot["agency"]["region_id"],
         region_path=snapshot["agency"]["region"],
-        pdf=pdf,
-        sha256=hashlib.sha256(pdf).hexdigest(),
+        pdf_file=pdf_name,
+        sha256=sha256,
         published_at=timezone.now(),
         published_by=user,
         correction_note=note or "",

@@ -17,6 +17,7 @@ from gkreport.checks.report import present_legacy_cells, report_format
 from gkreport.imports.text import ImportError_
 from gkreport.imports.uploaded import read_uploaded
 from gkreport.lib.fetch import FetchRefused, fetch, policy_from_settings
+from gkreport.review.batch_storage import read_batch_file, store_batch_file
 from gkreport.review.models import Batch, BatchItem
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def rerun(batch: Batch) -> Batch:
         Batch.objects.filter(pk=batch.pk).update(
             run=F("run") + 1, status=Batch.Status.QUEUED, progress=0, message=""
         )
-        batch.items.exclude(data=b"", source_url="").update(
+        batch.items.exclude(file="", source_url="").update(
             status=BatchItem.Status.WAITING, result={}, error=""
         )
     batch.refresh_from_db()
@@ -76,12 +77,12 @@ def _read_all(batch_id, current) -> list | None:
         if item.status == BatchItem.Status.WAITING:
             fields = ["status", "result", "error"]
             try:
-                if item.source_url and not item.data:
+                if item.source_url and not item.file:
                     policy = policy or policy_from_settings()
                     fetched = fetch(item.source_url, policy)
-                    item.data, item.name = fetched.data, fetched.name
-                    fields += ["data", "name"]  # kept: a new run reads what was fetched
-                result = read_uploaded(item.name, bytes(item.data)).result
+                    item.file, item.name = store_batch_file(fetched.data), fetched.name
+                    fields += ["file", "name"]  # kept: a new run reads what was fetched
+                result = read_uploaded(item.name, read_batch_file(item.file.name)).result
             except (ImportError_, FetchRefused) as refused:
                 item.status, item.error = BatchItem.Status.FAILED, str(refused)
             except Exception:
@@ -93,7 +94,6 @@ def _read_all(batch_id, current) -> list | None:
             item.save(update_fields=fields)
         if not current.update(progress=F("progress") + 1, updated=timezone.now()):
             return None
-        item.data = b""  # the bytes are stored; the reading keeps what the checks need
     return readings
 
 

@@ -20,6 +20,7 @@ from gkreport.review import batch_run
 from gkreport.review.access import office_for
 from gkreport.review.batch_export import batch_workbook
 from gkreport.review.batch_files import BatchRefused, collect, limits_from_settings
+from gkreport.review.batch_storage import store_batch_file
 from gkreport.review.models import Batch, BatchItem
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,7 +60,7 @@ def create_batch(office, user, name: str, entries) -> Batch:
                 position=position,
                 name=entry.name,
                 source_url=entry.source_url,
-                data=entry.data,
+                file=store_batch_file(entry.data) if entry.data else "",
                 status=BatchItem.Status.FAILED if entry.error else BatchItem.Status.WAITING,
                 error=entry.error,
             )
@@ -142,7 +143,7 @@ def summary(batch: Batch) -> dict:
 @login_required
 def batch_detail(request, code, batch_code):
     batch, membership = batch_for(request, code, batch_code)
-    items = batch.items.defer("data")
+    items = batch.items.all()
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(batch_workbook(batch, items.iterator()), content_type=XLSX)
         name = f"{batch.office.name}批量检查{batch.created:%Y%m%d-%H%M}.xlsx"

@@ -74,8 +74,9 @@ class BatchItem(models.Model):
     position = models.PositiveIntegerField("序号")
     name = models.CharField("文件名", max_length=300)
     source_url = models.URLField("网址", max_length=2000, blank=True)
-    # The file as uploaded or fetched; empty for a URL not fetched yet or a refused file.
-    data = models.BinaryField("文件内容", blank=True, default=b"")
+    # The file as uploaded or fetched, in the default storage (gkreport/review/batch_storage.py);
+    # empty for a URL not fetched yet or a refused file.
+    file = models.FileField("文件", max_length=200, blank=True, default="")
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.WAITING)
     # What was read and found (gkreport/review/batch_run.py: item_result).
     result = models.JSONField("结果", default=dict, blank=True)

@@ -25,6 +25,7 @@ from gkreport.reports.models import (
     ReviewComment,
 )
 from gkreport.reports.pages import pages
+from gkreport.reports.published_files import PublishedFileDamaged
 from gkreport.review.access import jurisdiction, office_for, review_report_for
 from gkreport.review.dashboard import (
     SORTS,
@@ -37,6 +38,9 @@ from gkreport.review.diff import submission_diff
 from gkreport.review.export import dashboard_workbook
 
 CROSS_RULES = ("S1", "S2", "S5", "S8", "S10")
+DAMAGED = (
+    "已公开的报告文件与公开时的文件不一致或无法读取，系统没有提供该文件（已记录），请联系系统管理员"
+)
 
 
 def current_year(office) -> int:
@@ -188,7 +192,11 @@ def review_pdf(request, code):
     report, _, _ = review_report_for(request, code)
     version = report.versions.filter(is_current=True).first()
     if report.status == Report.Status.PUBLISHED and version is not None:
-        pdf = bytes(version.pdf)
+        try:
+            pdf = version.pdf_bytes()
+        except PublishedFileDamaged:  # logged where it was found; never served
+            messages.error(request, DAMAGED)
+            return redirect("review", report.code)
     else:
         try:
             pdf = rendering.report_pdf(report)

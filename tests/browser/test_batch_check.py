@@ -27,6 +27,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def worker(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     env = {**os.environ, "DATABASE_URL": worker_database_url()}
+    env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)  # the files the upload stored
     env.pop("TASKS_BACKEND", None)
     process = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def run_worker() -> subprocess.CompletedProcess:
     """Process every queued task, then exit (--batch); against the test database."""
     env = {**os.environ, "DATABASE_URL": worker_database_url()}
+    env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)  # the files the upload stored
     env.pop("TASKS_BACKEND", None)
     return subprocess.run(
         [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay"],

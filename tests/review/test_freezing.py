@@ -37,7 +37,7 @@ def test_publishing_stores_the_snapshot_and_the_pdf_with_its_hash(people):
     report = publish(people)
     version = report.versions.get()
     assert version.number == 1 and version.is_current
-    pdf = bytes(version.pdf)
+    pdf = version.pdf_bytes()
     assert pdf.startswith(b"%PDF")
     assert version.sha256 == hashlib.sha256(pdf).hexdigest()
     assert version.snapshot["figures"]["t3.new_received.total"] == 9
