@@ -56,8 +56,7 @@ def submission_problems(report: Report, result) -> list[str]:
         problems.append(f"还有{len(result.errors)}个错误需要改正")
     missing = unexplained(report, result)
     if missing:
-        codes = "、".join(dict.fromkeys(f.code for f in missing))
-        problems.append(f"还有{len(missing)}个警告没有填写说明（{codes}）")
+        problems.append(f"还有{len(missing)}个警告没有在“检查结果”页填写说明")
     sections = report.sections()
     for part in report.fmt.parts:
         if not part.table and not sections.get(part.key, "").strip():
