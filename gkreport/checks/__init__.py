@@ -9,7 +9,7 @@ from gkreport.checks.context import Context
 from gkreport.checks.findings import ERROR, WARNING, CheckResult, Finding
 from gkreport.checks.identities import check_identities, identities_needing_unread
 from gkreport.checks.report import report_cells, report_format, unread_cells
-from gkreport.checks.rules.h5_values import h5_values
+from gkreport.checks.rules.h5_values import BLANK, h5_values
 from gkreport.checks.rules.h6_fee_statement import h6_fee_statement
 from gkreport.checks.rules.s1_carry_over import s1_carry_over
 from gkreport.checks.rules.s2_in_force import s2_in_force
@@ -49,7 +49,10 @@ def check_report(
     departments=(),
     published_on=None,
     deadline=None,
+    draft: bool = False,
 ) -> CheckResult:
+    """`draft`: the report is still being filled in, so a blank cell is progress (listed in
+    `CheckResult.blank`), not an error; it becomes one when the report is submitted."""
     ctx = Context(
         fmt=report_format(report),
         previous=previous,
@@ -57,15 +60,20 @@ def check_report(
         departments=tuple(departments),
         published_on=published_on,
         deadline=deadline,
+        draft=draft,
     )
     findings, not_assessed = check_identities(report, ctx.fmt)
     for rule in RULES:
         findings.extend(rule(report, ctx))
     findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+    blank = [f for f in findings if f.code == BLANK] if draft else []
+    if blank:
+        findings = [f for f in findings if f.code != BLANK]
     cells = report_cells(report, ctx.fmt)
     unread = unread_cells(report)
     return CheckResult(
         findings=findings,
+        blank=blank,
         not_assessed=not_assessed,
         not_assessed_unread=identities_needing_unread(report, ctx.fmt),
         unread=[code for code in cells if code in unread],

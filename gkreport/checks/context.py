@@ -14,3 +14,4 @@ class Context:
     departments: tuple[dict, ...] = field(default_factory=tuple)  # a government's (S10)
     published_on: datetime.date | None = None  # S8
     deadline: datetime.date | None = None  # S8
+    draft: bool = False  # still being filled in: what is not written yet is not wrong yet

@@ -31,6 +31,7 @@ class Finding:
 @dataclass
 class CheckResult:
     findings: list[Finding] = field(default_factory=list)
+    blank: list[Finding] = field(default_factory=list)  # a draft's cells not filled in yet
     not_assessed: list[str] = field(default_factory=list)  # identity codes with a missing operand
     not_assessed_unread: list[str] = field(default_factory=list)  # … missing because never read
     unread: list[str] = field(default_factory=list)  # cell codes the importer could not place
@@ -44,6 +45,14 @@ class CheckResult:
     def complete(self) -> bool:
         """Every cell was read: a check without errors then vouches for the whole table."""
         return not self.unread
+
+    def blank_by_table(self) -> dict[str, int]:
+        """How many cells each table still has to fill in: {"t3": 168, …}."""
+        counts: dict[str, int] = {}
+        for finding in self.blank:
+            table = finding.cells[0].split(".", 1)[0]
+            counts[table] = counts.get(table, 0) + 1
+        return counts
 
     @property
     def errors(self) -> list[Finding]:

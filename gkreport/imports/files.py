@@ -23,7 +23,7 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
 
         return pdf_to_text(data, limits)
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise ImportError_("这是Word/Excel文件：请先另存为纯文本（UTF-8）后再检查")
+        raise ImportError_("这是Word/Excel文件：请另存为.docx、PDF或纯文本（UTF-8）后再检查")
     if b"\x00" in data:
         raise ImportError_("不是纯文本文件（含有二进制内容），无法识别文件的文字编码")
     for encoding in ENCODINGS:

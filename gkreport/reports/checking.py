@@ -25,11 +25,24 @@ def peer_dicts(report: Report) -> list[dict]:
 
 
 def run_checks(report: Report, *, peers=True):
+    """The one place that decides how a stored report is judged: while it can still be
+    edited (and was not imported as published), a blank cell is progress, not an error."""
     return check_report(
         report.as_check_dict(),
         previous=previous_dict(report),
         peers=peer_dicts(report) if peers else (),
+        draft=report.is_editable and not report.imported_from,
     )
+
+
+def blank_summary(report: Report, result) -> list[str]:
+    """“表三还有168格未填”, one per table with cells left, in the template's order."""
+    counts = result.blank_by_table()
+    return [
+        f"{table.name}还有{counts[table.key]}格未填"
+        for table in report.fmt.tables
+        if counts.get(table.key)
+    ]
 
 
 def unexplained(report: Report, result) -> list:
@@ -38,13 +51,12 @@ def unexplained(report: Report, result) -> list:
 
 def submission_problems(report: Report, result) -> list[str]:
     """Why the report cannot be submitted yet (empty when it can)."""
-    problems = []
+    problems = blank_summary(report, result)
     if result.errors:
         problems.append(f"还有{len(result.errors)}个错误需要改正")
     missing = unexplained(report, result)
     if missing:
-        codes = "、".join(dict.fromkeys(f.code for f in missing))
-        problems.append(f"还有{len(missing)}个警告没有填写说明（{codes}）")
+        problems.append(f"还有{len(missing)}个警告没有在“检查结果”页填写说明")
     sections = report.sections()
     for part in report.fmt.parts:
         if not part.table and not sections.get(part.key, "").strip():

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from gkreport.imports.text import ImportError_
 from gkreport.imports.uploaded import SUPPORTED, SUPPORTED_TEXT, read_uploaded, supported
 from gkreport.lib.fetch import FetchRefused, fetch, policy_from_settings
+from gkreport.lib.sizes import size_text
 from gkreport.reports.access import agency_for
 from gkreport.reports.models import Report
 from gkreport.reports.prior_year import ImportRefused, agency_mismatch, import_prior_year
@@ -38,7 +39,7 @@ class PriorYearForm(forms.Form):
             raise forms.ValidationError(f"不支持的文件类型（支持{SUPPORTED_TEXT}）")
         if upload and upload.size > settings.MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
-                f"文件过大（{upload.size}字节，上限{settings.MAX_UPLOAD_BYTES}字节）"
+                f"文件过大（{size_text(upload.size)}，上限{size_text(settings.MAX_UPLOAD_BYTES)}）"
             )
         return upload
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from gkreport.checks.report import present_legacy_cells
 from gkreport.formats.grid import table_grid, table_width
 from gkreport.formats.model import Row
+from gkreport.formats.narrative import INTRO
 from gkreport.lib.values import format_value, read_value
 from gkreport.reports.charts import outcome_chart, received_chart
 
@@ -25,6 +26,25 @@ def paragraphs(text: str) -> list[dict]:
             continue
         heading = bool(SUB_HEADING.match(line)) and len(line) <= 40 and "。" not in line[:-1]
         result.append({"text": line, "heading": heading})
+    return result
+
+
+def part_paragraphs(report, part) -> list[dict]:
+    """A part as typed, piece by piece: each sub-section starts on its own line under its
+    heading, the agency's own wording when it typed one, the official one when it left it
+    out; an empty sub-section prints nothing."""
+    pieces = report.narrative.get(part.key) or {}
+    result = paragraphs(pieces.get(INTRO, ""))
+    numbered = sorted((k for k in pieces if k != INTRO and k.isdigit()), key=int)
+    for key in numbered:
+        body = paragraphs(pieces[key])
+        if not body:
+            continue
+        number = int(key)
+        typed_heading = SUB_HEADING.match(body[0]["text"])
+        if not typed_heading and 0 < number <= len(part.subsections):
+            result.append({"text": part.subsections[number - 1].heading, "heading": True})
+        result.extend(body)
     return result
 
 
@@ -93,13 +113,19 @@ def column_widths(table) -> list[float]:
     return [*labels, *([round(rest, 3)] * values)]
 
 
+def _part_text(report, part, sections):
+    if report.narrative.get(part.key):
+        return part_paragraphs(report, part)
+    return paragraphs(sections.get(part.key, ""))
+
+
 def print_context(report, *, history=(), for_pdf=False) -> dict:
     """history: (year, applications received) of the agency's reports, oldest first."""
     fmt = report.fmt
     sections = report.sections()
     parts = []
     for part in fmt.parts:
-        item = {"part": part, "paragraphs": paragraphs(sections.get(part.key, ""))}
+        item = {"part": part, "paragraphs": _part_text(report, part, sections)}
         if part.table:
             table = fmt.table(part.table)
             item["table"] = table

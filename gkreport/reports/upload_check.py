@@ -8,6 +8,7 @@ from django.shortcuts import render
 from gkreport.imports.isolation import read_and_check
 from gkreport.imports.jsonfile import figures_for_json
 from gkreport.imports.text import ImportError_
+from gkreport.lib.sizes import size_text
 
 ACCEPT = ".html,.htm,.docx,.pdf,.txt,.json,text/html,application/pdf,text/plain"
 
@@ -27,9 +28,12 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > settings.MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
-                "文件过大（%(size)d字节，上限%(limit)d字节）",
+                "文件过大（%(size)s，上限%(limit)s）",
                 code="too_large",
-                params={"size": upload.size, "limit": settings.MAX_UPLOAD_BYTES},
+                params={
+                    "size": size_text(upload.size),
+                    "limit": size_text(settings.MAX_UPLOAD_BYTES),
+                },
             )
         return upload
 

@@ -21,7 +21,11 @@ from gkreport.lib.http import content_disposition
 from gkreport.pdf import PdfError
 from gkreport.reports import rendering, workflow
 from gkreport.reports.access import agency_for, memberships, report_for
-from gkreport.reports.checking import run_checks, submission_problems, unexplained
+from gkreport.reports.checking import (
+    run_checks,
+    submission_problems,
+    unexplained,
+)
 from gkreport.reports.editing import Conflict, Locked, fingerprint, save_page
 from gkreport.reports.forms import (
     ExplanationForm,
@@ -352,11 +356,17 @@ def edit_table(request, code, table):
                 for f in result.findings
                 if f.part == current.part.key or any(c.startswith(table + ".") for c in f.cells)
             ],
+            "blank_note": _blank_note(table_def, result),
             "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
             "kinds_json": json.dumps({c.code: c.kind for c in table_def.cells}),
         }
     )
     return render(request, "reports/table.html", context)
+
+
+def _blank_note(table_def, result) -> str:
+    left = result.blank_by_table().get(table_def.key)
+    return f"{table_def.name}还有{left}格未填" if left else ""
 
 
 def _grid_with_values(table_def, form, by_cell, report, previous):

@@ -80,7 +80,9 @@ def test_draft_check_explain_submit_lock(page, live_server, people):
     page.wait_for_load_state()
     # no error left; the summary now warns that part 一 quotes 9 applications, not 10
     assert page.locator(".findings-summary .finding-error").count() == 0
-    assert "S3.received" in page.locator(".findings-summary").inner_text()
+    summary_text = page.locator(".findings-summary").inner_text()
+    assert "正文写“全年共收到政府信息公开申请9件”" in summary_text
+    assert "S3.received" not in summary_text  # codes only in a tooltip
     page.screenshot(path=str(SCREENSHOTS / "table3-fixed.png"), full_page=True)
     stored = Report.objects.get(pk=people.report.pk).cells
     assert stored["t3.denied_third_party.natural"] == "1" and stored["t3.granted.total"] == "6"
@@ -96,7 +98,7 @@ def test_draft_check_explain_submit_lock(page, live_server, people):
     page.fill('textarea[name="S3.received"]', "正文数字为11月底统计，以表三为准。")
     page.click("text=保存说明")
     page.wait_for_load_state()
-    assert "检查通过，可以报送。" in page.content()
+    assert "检查通过，可由本机关的审核签发人报送。" in page.content()  # alice is the editor
 
     # the signer submits
     page.click("button:has-text('退出')")

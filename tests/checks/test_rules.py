@@ -33,6 +33,14 @@ def test_h5_reports_a_blank_cell():
     assert finding.cells == ("t2.licensing.decisions",)
 
 
+def test_h5_a_blank_cell_of_a_draft_is_progress_not_an_error():
+    report = changed(build_report(), t2__licensing__decisions=None)
+    result = check_report(report, draft=True)
+    assert not [f for f in result.errors if f.rule == "H5"]
+    assert [f.cells for f in result.blank] == [("t2.licensing.decisions",)]
+    assert result.blank_by_table() == {"t2": 1}
+
+
 def test_h5_is_silent_on_a_cell_the_importer_could_not_read():
     report = changed(build_report(), t2__licensing__decisions=None)
     report = {**report, "unread": ["t2.licensing.decisions"]}
@@ -120,6 +128,12 @@ def test_h6_fails_when_part_six_is_silent_about_the_fee():
         "第六部分未说明收取信息处理费的情况：依据《政府信息公开信息处理费管理办法》"
         "（国办函〔2020〕109号），即使未收取也应写明“未收取信息处理费”"
     )
+
+
+def test_h6_waits_until_a_drafts_part_six_is_written():
+    report = with_sections(build_report(), s6="")
+    assert findings(report, "H6", draft=True) == []
+    assert [f.code for f in findings(report, "H6")] == ["H6"]
 
 
 def test_h6_does_not_apply_to_the_2019_format():

@@ -29,8 +29,9 @@ def test_bad_files_get_a_chinese_message(client, people, settings):
     client.force_login(people.alice)
     assert "PDF文件已损坏或已加密" in upload(client, b"%PDF-1.7 ...", "r.pdf").content.decode()
     assert "无法从标题中识别报告年度" in upload(client, "随便一段话".encode()).content.decode()
-    settings.MAX_UPLOAD_BYTES = 100
-    assert "文件过大" in upload(client, b"x" * 101).content.decode()
+    settings.MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+    big = upload(client, b"x" * (3 * 1024 * 1024)).content.decode()
+    assert "文件过大（3 MB，上限2 MB）" in big  # sizes people read, not bytes
 
 
 def test_the_year_can_be_given(client, people):

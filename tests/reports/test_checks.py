@@ -37,9 +37,13 @@ def test_a_warning_gets_an_explanation_an_error_cannot(client, people):
     assert report.explanations == {"S4.format": "系统导出时带了单位，已核对金额无误。"}
 
 
-def test_a_clean_report_can_be_submitted(client, people):
-    client.force_login(people.alice)
+def test_a_clean_report_can_be_submitted_by_the_signer(client, people):
+    client.force_login(people.bob)
     assert "检查通过，可以报送。" in client.get(url(people)).content.decode()
+    # The editor cannot submit: the page says who can.
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert "检查通过，可由本机关的审核签发人报送。" in page and "可以报送" not in page
 
 
 def test_it_checks_ownership(client, people):

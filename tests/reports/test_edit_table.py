@@ -69,7 +69,9 @@ def test_unreadable_text_is_kept_with_the_readers_message(client, people):
     )
     assert "件数应为整数，不能有小数" in page
     assert "数值过大（超过12位整数）" in page
-    assert "表三 （一）予以公开 其他：未填写（没有发生的请填写0）" in page
+    # A blank cell of a draft is progress, not an error (it is refused at submission).
+    assert "表三 （一）予以公开 其他：未填写" not in page
+    assert "表三还有1格未填" in page
     assert 'value="五"' in page
 
 

@@ -31,5 +31,9 @@ def test_the_history_shows_what_each_save_changed(client, people):
         f"/r/{people.report.code}/table/t3/", table_post(people.report, t3__granted__natural="6")
     )
     page = client.get(url(people)).content.decode()
-    assert "t3：1处改动" in page
-    assert "<code>t3.granted.natural</code>：5 → 6" in page
+    fmt = people.report.fmt
+    # Named as the template does; the code is only a tooltip.
+    assert f"{fmt.part('s3').heading}：1处改动" in page
+    label = fmt.cell_map["t3.granted.natural"].label
+    assert f'<span title="t3.granted.natural">{label}</span>：5 → 6' in page
+    assert label == "表三 （一）予以公开 自然人"

@@ -17,6 +17,26 @@ def test_it_shows_the_whole_report_as_it_will_print(client, people):
     assert 'class="draft"' in page
 
 
+def test_each_sub_section_prints_on_its_own_line_under_its_heading(client, people):
+    from gkreport.formats.narrative import INTRO
+
+    part = people.report.fmt.part("s1")
+    people.report.narrative["s1"] = {
+        INTRO: "2023年，本局认真贯彻落实《条例》。",  # no line break at its end
+        "1": "（一）主动公开政府信息情况\n全年主动公开政府信息320条。",
+        "2": "全年共收到申请9件。\n均已按时答复。",  # the heading left out
+        "3": "",
+    }
+    people.report.save()
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert '<p class="body">2023年，本局认真贯彻落实《条例》。</p>' in page
+    assert '<h3 class="sub-heading">（一）主动公开政府信息情况</h3>' in page
+    assert f'<h3 class="sub-heading">{part.subsections[1].heading}</h3>' in page
+    assert '<p class="body">全年共收到申请9件。</p><p class="body">均已按时答复。</p>' in page
+    assert part.subsections[2].heading not in page  # an empty sub-section prints nothing
+
+
 def test_blank_cells_print_blank_not_zero(client, people):
     people.report.cells["t4.review.pending"] = ""
     people.report.cells["t2.fees.amount"] = "15.50"

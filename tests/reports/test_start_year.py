@@ -84,3 +84,30 @@ def test_it_requires_rw_access(client, people):
 def test_it_only_accepts_post(client, people):
     client.force_login(people.alice)
     assert client.get(f"/a/{people.agency.code}/start/").status_code == 405
+
+
+def test_a_fresh_report_counts_blank_cells_as_progress_on_every_page(client, people):
+    from gkreport.reports.checking import run_checks
+    from gkreport.reports.pages import completeness
+
+    client.force_login(people.alice)
+    start(client, people, 2024)
+    report = Report.objects.get(agency=people.agency, year=2024)
+    result = run_checks(report)
+    assert result.blank and not result.errors  # nothing typed yet: nothing wrong yet
+    assert report.error_count == len(result.errors)  # the dashboard's cached count agrees
+    t3 = next(row for row in completeness(report) if row["page"].key == "t3")
+    left = t3["total"] - t3["filled"]
+    table = client.get(f"/r/{report.code}/table/t3/").content.decode()
+    assert f"表三还有{left}格未填" in table
+    assert "未填写（没有发生的请填写0）" not in table
+    home = client.get(f"/a/{people.agency.code}/").content.decode()
+    assert "text-danger fw-bold" not in home  # the error count of the year is 0, not red
+    overview = client.get(f"/r/{report.code}/").content.decode()
+    assert '错误 <strong class="">0</strong>' in overview and f"表三还有{left}格未填" in overview
+    checks = client.get(f"/r/{report.code}/checks/").content.decode()
+    assert "暂不能报送" in checks and f"表三还有{left}格未填" in checks
+    client.force_login(people.bob)
+    client.post(f"/r/{report.code}/transition/submit/")
+    report.refresh_from_db()
+    assert report.status == "draft"  # blank cells still refuse the submission

@@ -49,7 +49,7 @@ def test_unexplained_warnings_block_submission(client, people):
     people.report.save()
     client.force_login(people.bob)
     page = client.post(url(people), follow=True).content.decode()
-    assert "不能报送：还有1个警告没有填写说明（S4.format）" in page
+    assert "不能报送：还有1个警告没有在“检查结果”页填写说明" in page
     people.report.explanations = {"S4.format": "已核对。"}
     people.report.save()
     client.post(url(people))

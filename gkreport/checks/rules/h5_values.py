@@ -8,6 +8,8 @@ from gkreport.checks.findings import ERROR, Finding
 from gkreport.checks.report import figure, raw_text, report_cells, unread_cells
 from gkreport.lib.values import DELTA, read_value
 
+BLANK = "H5.blank"  # a draft's blank cell is progress, not an error (see check_report)
+
 
 def h5_values(report, ctx):
     fmt = ctx.fmt
@@ -36,7 +38,7 @@ def _cell_finding(report, code, label, kind):
             return "H5.negative", messages.negative_cell(label, value)
         return None
     if not text.strip():
-        return "H5.blank", messages.blank_cell(label)
+        return BLANK, messages.blank_cell(label)
     reading = read_value(text, kind)
     if reading.not_applicable:
         return "H5.not_applicable", messages.not_applicable_cell(label, text)

@@ -23,4 +23,6 @@ def h6_fee_statement(report, ctx):
     text = re.sub(r"\s+", "", section(report, "s6"))
     if FEE_WORDING.search(text):
         return []
+    if ctx.draft and not text.strip():
+        return []  # part 六 not written yet: submission is refused for that already
     return [Finding("H6", ERROR, (), messages.FEE_STATEMENT_MISSING, "s6")]

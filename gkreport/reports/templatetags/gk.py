@@ -11,6 +11,14 @@ def cell_id(code: str) -> str:
     return "cell-" + str(code).replace(".", "-")
 
 
+@register.filter
+def place(key, fmt) -> str:
+    """A cell code, narrative piece or page key in the template's words (see labels)."""
+    from gkreport.reports.labels import place_label
+
+    return place_label(fmt, key)
+
+
 SEVERITY_CLASS = {"error": "is-invalid", "warning": "is-warning", "involved": "is-involved"}
 
 
