@@ -1,9 +1,14 @@
-"""Run in a fresh process by bench/pdf.py: cold render, warm renders, peak RSS, as JSON."""
+"""Run in a fresh process by bench/pdf.py: WeasyPrint cold, then warm renders on demand.
+
+Prints one JSON line after the cold render (with the HTML), then answers each `render`
+line on stdin with the seconds that render took, and `quit` with the process's peak RSS.
+bench/pdf.py interleaves these renders with Chromium's so both meet the same machine load;
+the renders run in this process alone so its peak RSS is WeasyPrint's, not Chromium's.
+"""
 
 import json
 import os
 import resource
-import statistics
 import sys
 import time
 
@@ -20,27 +25,30 @@ from gkreport.pdf import html_to_pdf  # noqa: E402
 from gkreport.reports.importing import unsaved_report  # noqa: E402
 from gkreport.reports.rendering import report_html  # noqa: E402
 
-path, repeat = sys.argv[1], int(sys.argv[2])
-report = unsaved_report(read_report_file(path))
+
+def reply(figures: dict) -> None:
+    sys.stdout.write(json.dumps(figures) + "\n")
+    sys.stdout.flush()
+
+
+report = unsaved_report(read_report_file(sys.argv[1]))
 html = report_html(report, final=True)
 first = time.perf_counter()
 pdf = html_to_pdf(html)
 cold = time.perf_counter() - first
-warm = []
-for _ in range(repeat):
-    t = time.perf_counter()
-    html_to_pdf(html)
-    warm.append(time.perf_counter() - t)
-print(
-    json.dumps(
-        {
-            "cold_render_s": cold,
-            "cold_process_s": time.perf_counter() - started - sum(warm),
-            "warm_s": statistics.median(warm) if warm else None,
-            "bytes": len(pdf),
-            "pages": pdf.count(b"/Type /Page\n") or pdf.count(b"/Type/Page"),
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "html": html,
-        }
-    )
+reply(
+    {
+        "cold_render_s": cold,
+        "cold_process_s": time.perf_counter() - started,
+        "bytes": len(pdf),
+        "html": html,
+    }
 )
+for line in sys.stdin:
+    if line.strip() == "render":
+        start = time.perf_counter()
+        html_to_pdf(html)
+        reply({"seconds": time.perf_counter() - start})
+    else:
+        break
+reply({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})

@@ -14,14 +14,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gkreport.settings")
 GROUPS = {
     "check": ("bench.check",),
     "table": ("bench.table",),
-    "pdf": ("bench.pdf",),
+    "pdf": ("bench.pdf", "bench.pdf_download"),
     "dashboard": ("bench.dashboard",),
     "load": ("bench.load",),
     "import": ("bench.imports", "bench.batch"),
     "abuse": ("bench.abuse_uploads", "bench.abuse_render"),
 }
 # Groups that need the demo data in a database of their own.
-NEEDS_DATABASE = {"table", "dashboard", "load", "import"}
+NEEDS_DATABASE = {"table", "pdf", "dashboard", "load", "import"}
 
 
 def main(argv):

@@ -285,6 +285,9 @@ FETCH_MAX_REDIRECTS = envint("FETCH_MAX_REDIRECTS", 5)
 # first when installed, then the GB2312 cuts of Noto CJK SC built at set-up, then the full
 # system fonts for characters outside GB2312.
 PDF_FONT_DIR = Path(envstr("PDF_FONT_DIR", str(BASE_DIR / "var" / "fonts")))
+# Rendered PDFs kept for the next download (gkreport.reports.pdf_store), unless
+# STORAGES["pdfs"] names another storage.
+PDF_CACHE_DIR = Path(envstr("PDF_CACHE_DIR", str(BASE_DIR / "var" / "pdf-cache")))
 PDF_FONTS = {
     "title": envlist("PDF_FONT_TITLE", ["方正小标宋简体", "GK Serif SC", "Noto Serif CJK SC"]),
     "body": envlist("PDF_FONT_BODY", ["仿宋_GB2312", "GK Serif SC", "Noto Serif CJK SC"]),

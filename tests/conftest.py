@@ -26,6 +26,12 @@ def _files_in_a_temporary_directory(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _pdf_store_in_a_scratch_folder(settings, tmp_path):
+    """Each test starts with no stored PDFs, and none land in var/."""
+    settings.PDF_CACHE_DIR = tmp_path / "pdf-cache"
+
+
 from tests.http_server import web  # noqa: E402,F401 - a local web server to fetch from
 from tests.redis_server import redis_url  # noqa: E402,F401 - a real redis-server
 from tests.reports.conftest import people  # noqa: E402,F401 - personas for every test folder

@@ -8,6 +8,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -19,7 +20,7 @@ from gkreport.formats.grid import table_grid
 from gkreport.formats.narrative import INTRO
 from gkreport.lib.http import content_disposition
 from gkreport.pdf import PdfError
-from gkreport.reports import rendering, workflow
+from gkreport.reports import pdf_store, rendering, workflow
 from gkreport.reports.access import agency_for, memberships, report_for
 from gkreport.reports.checking import (
     run_checks,
@@ -37,6 +38,7 @@ from gkreport.reports.forms import (
 from gkreport.reports.models import Report
 from gkreport.reports.pages import INFO, completeness, page, page_for_part, pages
 from gkreport.reports.starting import AlreadyStarted, previous_report, start_report
+from gkreport.reports.tasks import render_draft_pdf
 
 PENDING = "pending_post"
 
@@ -216,6 +218,7 @@ def _save(request, report, current, seen, changes):
             "请复制您的修改，刷新页面查看对方的内容后再合并保存。",
         )
         return report, False
+    transaction.on_commit(lambda: render_draft_pdf.enqueue(report.pk))
     return report, True
 
 
@@ -486,7 +489,7 @@ def preview(request, code):
 def report_pdf(request, code):
     report, _ = report_for(request, code)
     try:
-        pdf = rendering.report_pdf(report)
+        pdf = pdf_store.report_pdf(report)
     except PdfError as error:
         messages.error(request, str(error))
         return redirect(report)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from gkreport.checks import check_report
 from gkreport.lib.http import content_disposition
 from gkreport.pdf import PdfError
-from gkreport.reports import rendering, workflow
+from gkreport.reports import pdf_store, rendering, workflow
 from gkreport.reports.checking import run_checks
 from gkreport.reports.models import (
     Agency,
@@ -199,7 +199,7 @@ def review_pdf(request, code):
             return redirect("review", report.code)
     else:
         try:
-            pdf = rendering.report_pdf(report)
+            pdf = pdf_store.report_pdf(report)
         except PdfError as error:
             messages.error(request, str(error))
             return redirect("review", report.code)
