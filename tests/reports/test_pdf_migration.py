@@ -4,19 +4,12 @@ import hashlib
 
 import pytest
 from django.core.files.storage import default_storage
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.database import migrate, migrate_to_latest
 
 BEFORE = [("reports", "0002_report_imported_from")]
 AFTER = [("reports", "0003_published_pdf_in_storage")]
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -44,4 +37,4 @@ def test_existing_pdf_bytes_move_into_storage_under_their_hash(people):
         with default_storage.open(version.pdf_file.name, "rb") as stored:
             assert stored.read() == pdf
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

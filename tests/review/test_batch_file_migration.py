@@ -2,18 +2,11 @@
 
 import pytest
 from django.core.files.storage import default_storage
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.database import migrate, migrate_to_latest
 
 BEFORE = [("review", "0001_initial")]
 AFTER = [("review", "0002_batch_files_in_storage")]
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -33,4 +26,4 @@ def test_existing_batch_file_bytes_move_into_storage(offices):
             assert stored.read().decode() == "一份报告"
         assert refused.file.name == ""
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
