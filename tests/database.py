@@ -20,6 +20,17 @@ def worker_database_url() -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
+def worker_environment() -> dict:
+    """The environment of a `db_worker` the test starts: the test database, the files the
+    test stored, the database queue (not the immediate backend the tests use)."""
+    from django.conf import settings
+
+    env = {**os.environ, "DATABASE_URL": worker_database_url()}
+    env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
+    env.pop("TASKS_BACKEND", None)
+    return env
+
+
 @contextmanager
 def read_only_database():
     """Every write from this connection is refused, as by a read-only file (SQLite) or by a

@@ -4,7 +4,6 @@ follows it to 100%; a report's findings open; the Excel file downloads. Then an 
 last year's report from its home page."""
 
 import io
-import os
 import subprocess
 import sys
 import zipfile
@@ -16,7 +15,7 @@ from openpyxl import load_workbook
 from gkreport.review.models import Batch
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_drafting_flow import log_in
-from tests.database import worker_database_url
+from tests.database import worker_environment
 from tests.http_server import SEEDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,9 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def worker(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    env = {**os.environ, "DATABASE_URL": worker_database_url()}
-    env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)  # the files the upload stored
-    env.pop("TASKS_BACKEND", None)
+    env = worker_environment()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],
         cwd=ROOT,

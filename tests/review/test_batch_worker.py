@@ -1,18 +1,16 @@
 """End to end with the real queue: the upload queues a task in the database and returns at
 once; `manage.py db_worker` (a separate process, as `make run` starts it) runs it."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from gkreport.review.models import Batch, BatchItem
-from tests.database import worker_database_url
+from tests.database import worker_environment
 from tests.review.batch_data import APPROVALS, CHIPING, make_zip, seed, upload
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,9 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def run_worker() -> subprocess.CompletedProcess:
     """Process every queued task, then exit (--batch); against the test database."""
-    env = {**os.environ, "DATABASE_URL": worker_database_url()}
-    env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)  # the files the upload stored
-    env.pop("TASKS_BACKEND", None)
+    env = worker_environment()
     return subprocess.run(
         [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay"],
         cwd=ROOT,
