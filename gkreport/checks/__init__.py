@@ -41,6 +41,17 @@ RULES = (
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 
 
+def rule_code(rule) -> str:
+    """The code its findings start with: s5_copy_paste → S5."""
+    return rule.__name__.split("_", 1)[0].upper()
+
+
+# What the context of a stored report must hold for the registered rules, and the rules
+# that look beyond the report itself (the office's cross-report page lists their findings).
+CONTEXT_NEEDS = frozenset().union(*(getattr(rule, "needs", ()) for rule in RULES))
+CROSS_REPORT_RULES = frozenset(rule_code(rule) for rule in RULES if getattr(rule, "needs", ()))
+
+
 def check_report(
     report: dict,
     *,
@@ -81,4 +92,13 @@ def check_report(
     )
 
 
-__all__ = ["check_report", "CheckResult", "Finding", "ERROR", "WARNING", "RULES"]
+__all__ = [
+    "check_report",
+    "CheckResult",
+    "Finding",
+    "ERROR",
+    "WARNING",
+    "RULES",
+    "CONTEXT_NEEDS",
+    "CROSS_REPORT_RULES",
+]

@@ -15,3 +15,22 @@ class Context:
     published_on: datetime.date | None = None  # S8
     deadline: datetime.date | None = None  # S8
     draft: bool = False  # still being filled in: what is not written yet is not wrong yet
+
+
+# What a rule may ask of the context besides the format and `draft`: other reports or dates
+# that only the stored report's surroundings can tell.
+SCOPE = ("previous", "peers", "departments", "published_on", "deadline")
+
+
+def needs(*names: str):
+    """Declare the parts of the context a rule reads (`@needs("previous")`): the engine then
+    knows which rules look beyond the report itself, and what the context must load."""
+    unknown = set(names) - set(SCOPE)
+    if unknown:
+        raise ValueError(f"unknown context parts: {sorted(unknown)}")
+
+    def mark(rule):
+        rule.needs = frozenset(names)
+        return rule
+
+    return mark

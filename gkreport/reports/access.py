@@ -9,8 +9,6 @@ from django.shortcuts import get_object_or_404
 
 from gkreport.reports.models import Agency, Membership, Report
 
-WRITE_ROLES = (Membership.Role.EDITOR, Membership.Role.SIGNER)
-
 
 def _membership(user, agency_id) -> Membership | None:
     if not user.is_authenticated:
@@ -22,7 +20,7 @@ def _allowed_membership(request, agency_id, write) -> Membership:
     membership = _membership(request.user, agency_id)
     if membership is None:
         raise_not_found()
-    if write and membership.role not in WRITE_ROLES:
+    if write and not membership.can_edit:
         raise PermissionDenied("只读用户不能修改报告")
     return membership
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html_join
 
-from gkreport.checks import check_report
+from gkreport.reports.checking import recount_region_year, refresh_counts, run_checks
 from gkreport.reports.models import (
     Agency,
     Deadline,
@@ -57,17 +57,13 @@ class ReportAdmin(admin.ModelAdmin):
             return (*self.readonly_fields, *Report.CONTENT_FIELDS, "status", "agency", "year")
         return self.readonly_fields
 
-    @admin.display(description="错误")
-    def error_count(self, obj):
-        return len(check_report(obj.as_check_dict()).errors)
-
-    @admin.display(description="警告")
-    def warning_count(self, obj):
-        return len(check_report(obj.as_check_dict()).warnings)
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        refresh_counts(obj)
 
     @admin.display(description="检查结果")
     def findings(self, obj):
-        result = check_report(obj.as_check_dict())
+        result = run_checks(obj)
         if not result.findings:
             return "未发现问题"
         return format_html_join(
@@ -96,6 +92,11 @@ class OfficeAdmin(admin.ModelAdmin):
 class DeadlineAdmin(admin.ModelAdmin):
     list_display = ("region", "year", "due")
     list_filter = ("year",)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The deadline decides S8 for the region's published reports of the year.
+        recount_region_year(obj.region_id, obj.year)
 
 
 @admin.register(ReviewComment)

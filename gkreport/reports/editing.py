@@ -12,9 +12,9 @@ import json
 
 from django.db import transaction
 
+from gkreport.reports.checking import refresh_counts
 from gkreport.reports.models import Event, Report
 from gkreport.reports.pages import Page, page_content
-from gkreport.reports.summary import refresh_counts
 
 MAX_ATTEMPTS = 5
 

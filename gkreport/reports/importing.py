@@ -84,7 +84,7 @@ def save_import(result: ImportResult, agency: Agency, source_name: str = "") -> 
             setattr(obj, field, value)
         obj.version += 1
         obj.save()
-    from gkreport.reports.summary import refresh_counts
+    from gkreport.reports.checking import refresh_counts
 
     refresh_counts(obj)
     return obj

@@ -8,6 +8,7 @@ from django.db import models
 from gkreport.formats import format_for_year, get_format
 from gkreport.formats.narrative import INTRO, join_subsections
 from gkreport.lib.values import read_value
+from gkreport.vocabulary import EDITABLE, AgencyRole, OfficeRole, Status, can_edit
 
 
 class Region(models.Model):
@@ -80,10 +81,7 @@ class Agency(models.Model):
 class Membership(models.Model):
     """A user's place in an agency: who drafts (填报人) and who signs off (审核签发人)."""
 
-    class Role(models.TextChoices):
-        EDITOR = "editor", "填报人"
-        SIGNER = "signer", "审核签发人"
-        READER = "reader", "只读"
+    Role = AgencyRole
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships", verbose_name="用户"
@@ -100,14 +98,13 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} · {self.agency} · {self.get_role_display()}"
 
+    @property
+    def can_edit(self) -> bool:
+        return can_edit(self.role)
+
 
 class Report(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "草稿"
-        SUBMITTED = "submitted", "已报送"
-        RETURNED = "returned", "已退回"
-        APPROVED = "approved", "已审核"
-        PUBLISHED = "published", "已公开"
+    Status = Status
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     agency = models.ForeignKey(Agency, models.PROTECT, related_name="reports", verbose_name="机关")
@@ -131,7 +128,7 @@ class Report(models.Model):
     )
     # Bumped on every save of content: a save based on an older version is refused.
     version = models.PositiveIntegerField("版本号", default=1)
-    # Cached by every save (gkreport/reports/summary.py) so dashboards of thousands of
+    # Cached by every change (gkreport/reports/checking.py) so dashboards of thousands of
     # agencies need no checking per request; the checks page always recomputes.
     error_count = models.PositiveIntegerField("错误数", default=0)
     warning_count = models.PositiveIntegerField("警告数", default=0)
@@ -167,7 +164,7 @@ class Report(models.Model):
         "signature",
         "signed_on",
     )
-    EDITABLE = ("draft", "returned")
+    EDITABLE = EDITABLE
 
     def save(self, *args, **kwargs):
         if not self.format_version:
@@ -213,7 +210,11 @@ class Report(models.Model):
     @property
     def is_editable(self) -> bool:
         """Content can change only in draft or after the office returned it."""
-        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+        return self.status in EDITABLE
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.status == Status.SUBMITTED
 
     @cached_property
     def fmt(self):
@@ -299,9 +300,7 @@ class Office(models.Model):
 
 
 class OfficeMembership(models.Model):
-    class Role(models.TextChoices):
-        REVIEWER = "reviewer", "审核人"
-        VIEWER = "viewer", "只读"
+    Role = OfficeRole
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 
 from gkreport.reports.models import Report
+from gkreport.vocabulary import OfficeRole
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ def recipients(report: Report, name: str) -> list[str]:
 
         offices = offices_acting_for(report.agency)
         users = users.filter(
-            office_memberships__office__in=offices, office_memberships__role="reviewer"
+            office_memberships__office__in=offices, office_memberships__role=OfficeRole.REVIEWER
         )
     else:
         users = users.filter(memberships__agency=report.agency)

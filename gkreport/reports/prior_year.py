@@ -14,9 +14,9 @@ from django.db import transaction
 from django.db.models import F
 
 from gkreport.imports.text import ImportResult
+from gkreport.reports.checking import refresh_counts
 from gkreport.reports.importing import imported_values
 from gkreport.reports.models import Agency, Event, Report
-from gkreport.reports.summary import refresh_counts
 
 
 class ImportRefused(ValueError):

@@ -4,8 +4,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 
 from gkreport.formats import format_for_year
+from gkreport.reports.checking import refresh_counts
 from gkreport.reports.models import Agency, Event, Report
-from gkreport.reports.summary import refresh_counts
 
 
 class AlreadyStarted(Exception):

@@ -12,3 +12,12 @@ def render_draft_pdf(report_id: int) -> None:
     report = Report.objects.select_related("agency").filter(pk=report_id).first()
     if report is not None:
         pdf_store.report_pdf(report)
+
+
+@task()
+def recount(report_ids: list[int]) -> None:
+    """Count again the findings of reports whose context changed (a neighbour's save or
+    transition, last year's report): the dashboard shows what their pages show."""
+    from gkreport.reports.checking import recount_reports
+
+    recount_reports(report_ids)

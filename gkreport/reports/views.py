@@ -24,6 +24,7 @@ from gkreport.reports import pdf_store, rendering, workflow
 from gkreport.reports.access import agency_for, memberships, report_for
 from gkreport.reports.checking import (
     run_checks,
+    run_checks_many,
     submission_problems,
     unexplained,
 )
@@ -105,10 +106,11 @@ def agency_page(request, agency, membership, import_form=None):
     """The agency's home: its reports by year, starting a year, importing last year's."""
     from gkreport.reports.import_previous import PriorYearForm
 
-    reports = list(agency.reports.order_by("-year"))
+    reports = list(agency.reports.select_related("agency").order_by("-year"))
+    results = run_checks_many(reports)
     rows = []
     for report in reports:
-        result = run_checks(report, peers=False)
+        result = results[report.pk]
         done = completeness(report)
         rows.append(
             {
@@ -193,7 +195,7 @@ def _common(report, membership, current):
         "membership": membership,
         "pages": pages(report.fmt),
         "current": current,
-        "editable": report.is_editable and membership.role != "reader",
+        "editable": report.is_editable and membership.can_edit,
         "comments": _open_comments(report, current.key if current else None),
     }
 
@@ -344,7 +346,7 @@ def edit_table(request, code, table):
                 request, "其余内容已保存；标红的单元格或说明没有保存（原内容不变），请修改。"
             )
             seen = fingerprint(report, current)
-    result = run_checks(report, peers=current.table == "t2")
+    result = run_checks(report)
     by_cell = result.by_cell()
     previous = previous_report(report.agency, report.year) if current.table == "t2" else None
     context = _common(report, membership, current)
@@ -467,6 +469,7 @@ def checks(request, code):
             "groups": groups,
             "form": form,
             "problems": submission_problems(report, result),
+            "may_submit": workflow.may_perform(membership.role, "submit"),
         }
     )
     return render(request, "reports/checks.html", context)

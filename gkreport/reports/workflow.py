@@ -18,12 +18,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from gkreport.reports.checking import refresh_counts
 from gkreport.reports.models import Event, PublishedVersion, Report
 from gkreport.reports.published_files import store_pdf
+from gkreport.vocabulary import ACTOR_NAMES, AgencyRole, OfficeRole
+from gkreport.vocabulary import Status as S
 
-S = Report.Status
-SIGNER, EDITOR, REVIEWER = "signer", "editor", "reviewer"
-ROLE_NAMES = {SIGNER: "审核签发人", EDITOR: "填报人", REVIEWER: "主管部门审核人"}
+SIGNER, REVIEWER = AgencyRole.SIGNER, OfficeRole.REVIEWER
 
 
 class Refused(Exception):
@@ -100,6 +101,10 @@ TRANSITIONS = {
 IMPORTED = "这份报告是导入的系统外已公开报告，不在本系统中报送、审核、公开或更正"
 
 
+def may_perform(role: str, name: str) -> bool:
+    return role in TRANSITIONS[name].roles
+
+
 def allowed(report: Report, role: str) -> list[Transition]:
     if report.imported_from:
         return []
@@ -113,7 +118,7 @@ def perform(report: Report, role: str, name: str, user, comment: str = "") -> Re
     if report.imported_from:
         raise Refused([IMPORTED])
     if role not in transition.roles:
-        names = "、".join(ROLE_NAMES[r] for r in transition.roles)
+        names = "、".join(ACTOR_NAMES[r] for r in transition.roles)
         raise Refused([f"只有{names}可以{transition.label}"])
     if report.status not in transition.sources:
         raise Refused([f"报告当前状态为“{report.get_status_display()}”，不能{transition.label}"])
@@ -151,6 +156,9 @@ def perform(report: Report, role: str, name: str, user, comment: str = "") -> Re
         report.status = transition.target
         report._loaded_status = transition.target
         EFFECTS.get(name, lambda *a: None)(report, event, user, prepared)
+        # The status decides how the report is judged (a blank cell is an error once it
+        # has left the agency) and whether other agencies' checks see it.
+        refresh_counts(report)
     from gkreport.reports.notifications import notify
 
     transaction.on_commit(lambda: notify(report, transition, user, comment))

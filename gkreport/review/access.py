@@ -10,13 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from gkreport.reports.models import Agency, Office, OfficeMembership, Region, Report
-
-VISIBLE = (
-    Report.Status.SUBMITTED,
-    Report.Status.RETURNED,
-    Report.Status.APPROVED,
-    Report.Status.PUBLISHED,
-)
+from gkreport.vocabulary import VISIBLE_TO_OFFICE, may_review
 
 
 def ancestors(region: Region) -> list[int]:
@@ -48,7 +42,7 @@ def jurisdiction(office: Office) -> tuple[list[int], list[int]]:
 def review_report_for(request, code, *, act=False):
     """(report, office membership, may act). 404 outside the jurisdiction or for drafts."""
     report = get_object_or_404(Report.objects.select_related("agency", "agency__region"), code=code)
-    if not request.user.is_authenticated or report.status not in VISIBLE:
+    if not request.user.is_authenticated or report.status not in VISIBLE_TO_OFFICE:
         raise Http404("没有找到这份报告")
     chain = ancestors(report.agency.region)
     memberships = OfficeMembership.objects.filter(
@@ -59,7 +53,7 @@ def review_report_for(request, code, *, act=False):
         office = membership.office
         acting = office.region_id == report.agency.region_id
         if acting or office.include_lower:
-            may_act = acting and membership.role == OfficeMembership.Role.REVIEWER
+            may_act = acting and may_review(membership.role)
             if best is None or (may_act and not best[1]):
                 best = (membership, may_act)
     if best is None:

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from gkreport.reports.models import Agency, Deadline, Report
+from gkreport.reports.models import Agency, Report
 from gkreport.review.access import jurisdiction
+from gkreport.review.deadlines import deadline_for, set_deadlines
+from gkreport.vocabulary import DELIVERED, DISPLAY_ORDER, Status
 
-DELIVERED = (Report.Status.SUBMITTED, Report.Status.APPROVED, Report.Status.PUBLISHED)
-STATUS_FILTERS = {"none": "未开始", **dict(Report.Status.choices)}
+STATUS_FILTERS = {"none": "未开始", **dict(Status.choices)}
 SORTS = {
     "name": lambda row: row.agency.name,
     "status": lambda row: row.status_order,
@@ -26,13 +27,6 @@ SORTS = {
     "errors": lambda row: -(row.report.error_count if row.report else -1),
     "warnings": lambda row: -(row.report.warning_count if row.report else -1),
 }
-STATUS_ORDER = {None: 0, "draft": 1, "returned": 2, "submitted": 3, "approved": 4, "published": 5}
-
-
-def default_deadline(agency: Agency, year: int) -> datetime.date:
-    """条例第四十九条: departments by 31 January; the 本级政府's own report by 31 March."""
-    month = 3 if agency.kind == Agency.Kind.GOVERNMENT else 1
-    return datetime.date(year + 1, month, 31)
 
 
 @dataclass
@@ -47,7 +41,7 @@ class Row:
 
     @property
     def status_order(self):
-        return STATUS_ORDER[self.report.status if self.report else None]
+        return DISPLAY_ORDER[self.report.status if self.report else None]
 
     @property
     def status_label(self):
@@ -74,16 +68,12 @@ def dashboard_rows(office, year, *, status="", kind="", q="", overdue=False, sor
             "imported_from",
         )
     }
-    deadlines = dict(
-        Deadline.objects.filter(year=year, region_id__in=acting + reading).values_list(
-            "region_id", "due"
-        )
-    )
+    deadlines = set_deadlines([year], acting + reading)
     today = timezone.localdate()
     rows = []
     for agency in agencies:
         report = reports.get(agency.pk)
-        due = deadlines.get(agency.region_id) or default_deadline(agency, year)
+        due = deadline_for(agency, year, deadlines)
         delivered = report is not None and report.status in DELIVERED
         row = Row(
             agency=agency,

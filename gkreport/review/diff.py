@@ -2,12 +2,13 @@
 
 from gkreport.formats import get_format
 from gkreport.reports.models import Event
+from gkreport.vocabulary import Status
 
 
 def submission_diff(report) -> dict | None:
     """None before the second submission; else {"when": …, "changes": [{where, old, new}]}."""
     snapshots = list(
-        report.events.filter(kind=Event.Kind.TRANSITION, to_status="submitted")
+        report.events.filter(kind=Event.Kind.TRANSITION, to_status=Status.SUBMITTED)
         .exclude(snapshot=None)
         .order_by("-created", "-id")
         .values_list("snapshot", "created")[:2]

@@ -7,20 +7,17 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from gkreport.checks import check_report
+from gkreport.checks import CROSS_REPORT_RULES
 from gkreport.lib.http import content_disposition
 from gkreport.pdf import PdfError
 from gkreport.reports import pdf_store, rendering, workflow
-from gkreport.reports.checking import run_checks
+from gkreport.reports.checking import run_checks, run_checks_many
 from gkreport.reports.models import (
     Agency,
-    Deadline,
     OfficeMembership,
-    PublishedVersion,
     Report,
     ReviewComment,
 )
@@ -31,13 +28,12 @@ from gkreport.review.dashboard import (
     SORTS,
     STATUS_FILTERS,
     dashboard_rows,
-    default_deadline,
     summary,
 )
 from gkreport.review.diff import submission_diff
 from gkreport.review.export import dashboard_workbook
+from gkreport.vocabulary import VISIBLE_TO_OFFICE, OfficeRole
 
-CROSS_RULES = ("S1", "S2", "S5", "S8", "S10")
 DAMAGED = (
     "已公开的报告文件与公开时的文件不一致或无法读取，系统没有提供该文件（已记录），请联系系统管理员"
 )
@@ -104,41 +100,19 @@ def dashboard(request, code, year):
 
 @login_required
 def cross_checks(request, code, year):
-    """The warnings that need several reports: S5 between agencies, S1/S2 against last year,
-    S10 a government against its departments."""
+    """The warnings that need several reports: S5 between agencies, S1/S2/S6 against last
+    year, S8 the publication date, S10 a government against its departments."""
     office, membership = office_for(request, code)
     acting, _ = jurisdiction(office)
-    reports = list(
-        Report.objects.filter(year__in=(year - 1, year), agency__region_id__in=acting)
-        .exclude(status=Report.Status.DRAFT)
+    this_year = list(
+        Report.objects.filter(year=year, agency__region_id__in=acting, status__in=VISIBLE_TO_OFFICE)
         .select_related("agency")
+        .order_by("agency__name")
     )
-    this_year = [r for r in reports if r.year == year]
-    last_year = {r.agency_id: r.as_check_dict() for r in reports if r.year == year - 1}
-    dicts = {r.pk: r.as_check_dict() for r in this_year}
-    departments = [dicts[r.pk] for r in this_year if r.agency.kind == Agency.Kind.DEPARTMENT]
-    first_published = dict(
-        PublishedVersion.objects.filter(report__in=this_year, number=1).values_list(
-            "report_id", "published_at"
-        )
-    )
-    deadlines = dict(
-        Deadline.objects.filter(year=year, region_id__in=acting).values_list("region_id", "due")
-    )
+    results = run_checks_many(this_year)
     items = []
     for report in this_year:
-        data = dicts[report.pk]
-        published = first_published.get(report.pk)
-        result = check_report(
-            data,
-            previous=last_year.get(report.agency_id),
-            peers=[d for pk, d in dicts.items() if pk != report.pk],
-            departments=departments if report.agency.kind == Agency.Kind.GOVERNMENT else (),
-            published_on=timezone.localdate(published) if published else None,
-            deadline=deadlines.get(report.agency.region_id)
-            or default_deadline(report.agency, year),
-        )
-        found = [f for f in result.findings if f.rule in CROSS_RULES]
+        found = [f for f in results[report.pk].findings if f.rule in CROSS_REPORT_RULES]
         if found:
             items.append({"report": report, "findings": found})
     return render(
@@ -162,7 +136,7 @@ def review(request, code):
         "explanations": report.explanations,
         "comments": comments,
         "targets": [(p.key, p.title) for p in pages(report.fmt)],
-        "transitions": workflow.allowed(report, "reviewer") if may_act else [],
+        "transitions": workflow.allowed(report, OfficeRole.REVIEWER) if may_act else [],
         "events": events,
         "diff": submission_diff(report),
         "versions": report.versions.only(
@@ -230,7 +204,9 @@ def add_comment(request, code):
 def review_transition(request, code, name):
     report, _, _ = review_report_for(request, code, act=True)
     try:
-        workflow.perform(report, "reviewer", name, request.user, request.POST.get("comment", ""))
+        workflow.perform(
+            report, OfficeRole.REVIEWER, name, request.user, request.POST.get("comment", "")
+        )
     except workflow.Refused as refused:
         for reason in refused.reasons:
             messages.error(request, reason)

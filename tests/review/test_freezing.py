@@ -74,6 +74,9 @@ def test_a_correction_is_a_new_version_and_the_old_one_stays(people):
     report = Report.objects.get(pk=report.pk)
     assert report.status == "draft" and report.is_editable
     report.cells["t2.licensing.decisions"] = "1300"
+    # The first publication (today) was after the 2023 report's deadline: every page now
+    # shows that warning (S8), and a warning is explained before the report goes back.
+    report.explanations = {"S8": "原报告逾期公开，已在本次更正中说明。"}
     report.save()
     workflow.perform(report, "signer", "submit", people.bob)
     workflow.perform(report, "reviewer", "approve", people.bob)

@@ -1,6 +1,7 @@
 """S10: a government's report against the sum of its departments' reports of the year."""
 
 from gkreport.checks import messages
+from gkreport.checks.context import needs
 from gkreport.checks.findings import WARNING, Finding
 from gkreport.checks.report import figure
 
@@ -13,6 +14,7 @@ CELLS = (
 )
 
 
+@needs("departments")
 def s10_consolidated(report, ctx):
     if not ctx.departments:
         return []

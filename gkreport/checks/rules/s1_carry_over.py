@@ -1,10 +1,12 @@
 """S1: this year's 上年结转 equals last year's 结转下年度, column by column."""
 
 from gkreport.checks import messages
+from gkreport.checks.context import needs
 from gkreport.checks.findings import WARNING, Finding
 from gkreport.checks.report import figure
 
 
+@needs("previous")
 def s1_carry_over(report, ctx):
     if ctx.previous is None:
         return []

@@ -1,12 +1,14 @@
 """S2: 现行有效件数 ≈ last year's + 本年制发 − 本年废止; at least 制发 − 废止."""
 
 from gkreport.checks import messages
+from gkreport.checks.context import needs
 from gkreport.checks.findings import WARNING, Finding
 from gkreport.checks.report import figure
 
 ROWS = ("regulations", "normative_documents")
 
 
+@needs("previous")
 def s2_in_force(report, ctx):
     findings = []
     for row in ROWS:

@@ -1,10 +1,12 @@
 """S5: identical non-zero table-2 figures in reports of different agencies of the same year."""
 
 from gkreport.checks import messages
+from gkreport.checks.context import needs
 from gkreport.checks.findings import WARNING, Finding
 from gkreport.checks.report import figure
 
 
+@needs("peers")
 def s5_copy_paste(report, ctx):
     findings = []
     agency = report.get("agency")

@@ -3,6 +3,7 @@
 from difflib import SequenceMatcher
 
 from gkreport.checks import messages
+from gkreport.checks.context import needs
 from gkreport.checks.findings import WARNING, Finding
 from gkreport.checks.report import section
 
@@ -11,6 +12,7 @@ THRESHOLD = 0.9
 MIN_LENGTH = 80  # short parts (“无”) are alike by nature
 
 
+@needs("previous")
 def s6_repeated_text(report, ctx):
     if ctx.previous is None:
         return []

@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from gkreport.vocabulary import Status
+
 register = template.Library()
 
 
@@ -98,7 +100,7 @@ def dashboard_row(row):
             else "0"
         )
         warnings = str(report.warning_count)
-        if report.status != "draft":
+        if report.status != Status.DRAFT:
             url = reverse("review", args=[report.code])
             action = f'<a class="btn btn-sm btn-outline-primary" href="{url}">审核</a>'
     return mark_safe(

@@ -16,6 +16,7 @@ from gkreport.imports.files import read_report_file
 from gkreport.reports import workflow
 from gkreport.reports.importing import fill_contact, region_path, save_import
 from gkreport.reports.models import Agency, Membership, Office, OfficeMembership, Report
+from gkreport.vocabulary import AgencyRole, OfficeRole
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
@@ -70,14 +71,12 @@ class Command(BaseCommand):
             report = save_import(result, agency, source_name=entry["seed"])
         accounts = []
         users = {}
-        for role in (Membership.Role.EDITOR, Membership.Role.SIGNER):
+        for role in (AgencyRole.EDITOR, AgencyRole.SIGNER):
             username = f"{entry['accounts']}-{role.value}"
             user = users[role] = self._user(username, password)
             Membership.objects.update_or_create(user=user, agency=agency, defaults={"role": role})
             accounts.append((username, agency.name, role.label))
-        self._pending_submissions.append(
-            (report, entry.get("submit"), users[Membership.Role.SIGNER])
-        )
+        self._pending_submissions.append((report, entry.get("submit"), users[AgencyRole.SIGNER]))
         return accounts
 
     def _submit(self, report, submit, signer):
@@ -86,18 +85,18 @@ class Command(BaseCommand):
         report.explanations = submit.get("explanations", {})
         report.save()
         try:
-            workflow.perform(report, Membership.Role.SIGNER, "submit", signer)
+            workflow.perform(report, AgencyRole.SIGNER, "submit", signer)
             if submit.get("publish"):
                 reviewer = self._reviewer_for(report)
-                workflow.perform(report, "reviewer", "approve", reviewer)
-                workflow.perform(report, "reviewer", "publish", reviewer)
+                workflow.perform(report, OfficeRole.REVIEWER, "approve", reviewer)
+                workflow.perform(report, OfficeRole.REVIEWER, "publish", reviewer)
         except workflow.Refused as refused:
             self.stdout.write(f"{report}：未报送（{'；'.join(refused.reasons)}）")
 
     def _reviewer_for(self, report):
         membership = (
             OfficeMembership.objects.filter(
-                office__region_id=report.agency.region_id, role=OfficeMembership.Role.REVIEWER
+                office__region_id=report.agency.region_id, role=OfficeRole.REVIEWER
             )
             .select_related("user")
             .first()
@@ -115,7 +114,7 @@ class Command(BaseCommand):
         username = f"{entry['accounts']}-reviewer"
         user = self._user(username, password)
         OfficeMembership.objects.update_or_create(
-            user=user, office=office, defaults={"role": OfficeMembership.Role.REVIEWER}
+            user=user, office=office, defaults={"role": OfficeRole.REVIEWER}
         )
         return username, office.name, "审核人"
 
