@@ -177,6 +177,18 @@ def _strip_unit(candidate: str, kind: str) -> "str | Reading":
     return candidate
 
 
+def rules_for_browser() -> dict:
+    """What static/gkreport/values.js needs to read a cell as read_value does: the tokens,
+    units, limits and messages are sent as data, so they are written down once, here."""
+    return {
+        "not_applicable": sorted(NOT_APPLICABLE_TOKENS),
+        "units": {kind: list(units) for kind, units in UNITS.items()},
+        "max_integer_digits": MAX_INTEGER_DIGITS,
+        "max_amount_decimals": MAX_AMOUNT_DECIMALS,
+        "errors": ERRORS,
+    }
+
+
 def has_unit_or_separator(text: str) -> bool:
     """True when a readable amount was written with a unit or thousands separators (S4)."""
     normalised = normalise_digits(text.strip())

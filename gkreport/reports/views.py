@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from gkreport.formats.grid import table_grid
 from gkreport.formats.narrative import INTRO
 from gkreport.lib.http import content_disposition
+from gkreport.lib.values import rules_for_browser
 from gkreport.pdf import PdfError
 from gkreport.reports import pdf_store, rendering, workflow
 from gkreport.reports.access import agency_for, memberships, report_for
@@ -363,7 +364,7 @@ def edit_table(request, code, table):
             ],
             "blank_note": _blank_note(table_def, result),
             "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
-            "kinds_json": json.dumps({c.code: c.kind for c in table_def.cells}),
+            "value_rules": rules_for_browser(),
         }
     )
     return render(request, "reports/table.html", context)
@@ -377,6 +378,7 @@ def _blank_note(table_def, result) -> str:
 def _grid_with_values(table_def, form, by_cell, report, previous):
     rows = []
     body_index = 0
+    kinds = {c.code: c.kind for c in table_def.cells}  # count, amount or delta, for table.js
     for grid_row in table_grid(table_def):
         cells = []
         column = 0
@@ -388,6 +390,7 @@ def _grid_with_values(table_def, form, by_cell, report, previous):
                 item.update(
                     {
                         "label": bound.label,
+                        "kind": kinds[cell.code],
                         "value": bound.value() or "",
                         "errors": bound.errors,
                         "findings": found,

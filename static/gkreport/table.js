@@ -15,40 +15,67 @@
   var identities = JSON.parse(document.getElementById("identities").textContent);
   var dirty = false;
 
-  // The same reading rules as the server, for display only.
-  function readNumber(text) {
-    var t = (text || "").replace(/[\uff10-\uff19]/g, function (ch) {
-      return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
-    });
-    t = t.replace(/\uff0e/g, ".").replace(/\uff0c/g, ",").replace(/\u3000|\u00a0/g, " ").trim();
-    t = t.replace(/\s*(件|个|项|万元)$/, "");
-    if (/^[+]?\d{1,3}([,\s]\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/[,\s]/g, "");
-    if (!/^[+]?\d+(\.\d+)?$/.test(t)) return null;
-    return parseFloat(t);
+  // Cells are read by values.js exactly as the server reads them. Without it (a browser
+  // too old for its regular expressions) the table still works, only without live totals.
+  var values = window.gkValues;
+  var live = !!values && typeof BigInt === "function";
+  var SCALE = 7; // one digit more than the 6 decimals an amount may have: room for half units
+
+  function reading(input) {
+    return values.read(input.value, input.dataset.kind);
   }
 
-  function fmt(n) {
-    return String(Math.round(n * 1e6) / 1e6);
+  // A value read by values.js (a decimal string) as a whole number of 10^-SCALE units.
+  function scaled(value) {
+    var parts = value.split(".");
+    var decimals = parts[1] || "";
+    return BigInt(parts[0] + decimals + "0".repeat(SCALE - decimals.length));
   }
 
+  // The operands' sum, or null when one of them is not a number the server would read
+  // (blank, “/”, or refused): then the server does not assess the identity either.
+  // `half` is how far the true sum may lie from the stated one, the stated figures being
+  // rounded to their decimals (checks/identities.py _interval); it matters for 万元 only.
   function sum(codes) {
-    var total = 0;
+    var total = BigInt(0), half = BigInt(0), decimals = 0, amount = false;
     for (var i = 0; i < codes.length; i++) {
       var input = byCode[codes[i]];
-      var value = input ? readNumber(input.value) : null;
-      if (value === null) return null;
-      total += value;
+      var read = input ? reading(input) : null;
+      if (!read || read.status !== "value") return null;
+      var places = (read.value.split(".")[1] || "").length;
+      total += scaled(read.value);
+      half += BigInt(5) * BigInt(10) ** BigInt(SCALE - places - 1);
+      decimals = Math.max(decimals, places);
+      amount = amount || input.dataset.kind === "amount";
     }
-    return total;
+    return { total: total, half: half, decimals: decimals, amount: amount };
   }
 
+  // As the server decides: counts must match exactly; amounts when some rounding of
+  // the stated decimals can make the two sides equal.
+  function agree(left, right) {
+    if (!left.amount && !right.amount) return left.total === right.total;
+    return left.total - left.half <= right.total + right.half &&
+      right.total - right.half <= left.total + left.half;
+  }
+
+  // A sum printed with the most decimals among its operands, as Python's Decimal adds.
+  function fmt(sum) {
+    var digits = (sum.total < 0 ? -sum.total : sum.total).toString().padStart(SCALE + 1, "0");
+    var whole = digits.slice(0, -SCALE);
+    var fraction = digits.slice(-SCALE, digits.length - SCALE + sum.decimals);
+    return (sum.total < 0 ? "-" : "") + whole + (fraction ? "." + fraction : "");
+  }
+
+  // Live totals come only from the format's identities (the JSON in the page).
   function recompute() {
+    if (!live) return;
     var notes = {};
     var status = [];
     identities.forEach(function (identity) {
       var left = sum(identity.left), right = sum(identity.right);
       if (left === null || right === null) return;
-      var same = Math.abs(left - right) < 1e-9;
+      var same = agree(left, right);
       if (identity.right.length === 1) {
         var code = identity.right[0];
         notes[code] = notes[code] || [];
@@ -58,9 +85,13 @@
       }
     });
     Array.prototype.forEach.call(form.querySelectorAll(".computed"), function (el) {
-      var list = notes[el.dataset.for] || [];
+      var read = byCode[el.dataset.for] ? reading(byCode[el.dataset.for]) : null;
+      // A value the server would refuse: say why, in the server's words, instead of a total.
+      var refused = read && read.status === "error";
+      var list = refused ? [read.error] : notes[el.dataset.for] || [];
       el.textContent = list.join("；");
-      el.classList.toggle("mismatch", list.length > 0);
+      el.classList.toggle("mismatch", !refused && list.length > 0);
+      el.classList.toggle("unreadable", refused);
     });
     var box = document.getElementById("identity-status");
     if (box) {
@@ -120,6 +151,6 @@
   window.addEventListener("beforeunload", function (event) {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
   });
-  window.gkTable = { readNumber: readNumber, recompute: recompute };
+  window.gkTable = { recompute: recompute };
   recompute();
 })();

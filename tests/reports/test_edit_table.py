@@ -203,3 +203,15 @@ def test_a_submitted_report_is_read_only(client, people):
     assert "报告已报送，不能再修改" in response.content.decode()
     people.report.refresh_from_db()
     assert people.report.cells["t3.granted.natural"] == "5"
+
+
+def test_each_cell_tells_the_browser_its_kind_and_the_reading_rules(client, people):
+    """table.js reads a cell as the server does: the kind comes from the format, the rules
+    from values.py (tests/browser/test_number_reading.py checks the reading itself)."""
+    client.force_login(people.alice)
+    page = client.get(url(people, "t2")).content.decode()
+    assert 'name="t2.fees.amount" id="cell-t2-fees-amount"' in page
+    assert 'data-code="t2.fees.amount" data-kind="amount"' in page
+    assert 'data-kind="count"' in page
+    assert '<script id="value-rules" type="application/json">' in page
+    assert page.index("gkreport/values.") < page.index("gkreport/table.")

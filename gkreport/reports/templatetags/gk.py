@@ -50,7 +50,7 @@ def value_cell(item):
         f'<td colspan="{cell.colspan}" class="value-cell{" has-" + severity if severity else ""}">'
         f'<input type="text" inputmode="decimal" autocomplete="off" name="{code}" '
         f'id="{cell_id(code)}" value="{escape(item["value"])}" class="{classes}" '
-        f'data-code="{code}" data-row="{item["row"]}" data-col="{item["col"]}" '
+        f'data-code="{code}" data-kind="{item["kind"]}" data-row="{item["row"]}" data-col="{item["col"]}" '
         f'aria-label="{escape(item["label"])}"{title}>'
         f'<div class="computed small" data-for="{code}"></div>{extras}</td>'
     )
