@@ -20,6 +20,13 @@ def test_rerun_is_a_post_by_a_member(client, offices, people, batch):
     assert batch.run == 1
 
 
+def test_a_viewer_of_the_office_may_run_a_batch_again(client, offices, batch):
+    client.force_login(offices.victor)  # as a viewer may check a batch (test_batches.py)
+    assert client.post(rerun_url(batch)).status_code == 302
+    batch.refresh_from_db()
+    assert batch.run == 2
+
+
 def test_a_finished_batch_runs_again(olivia, batch, monkeypatch):
     first = batch.items.get(name="a.txt").result
     seen = []

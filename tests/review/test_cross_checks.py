@@ -12,6 +12,12 @@ def url(offices, year=2023):
     return f"/office/{offices.office.code}/{year}/"
 
 
+def test_it_checks_ownership(client, people, offices):
+    for person in (offices.oscar, people.alice):  # another city's office, an agency user
+        client.force_login(person)
+        assert client.get(url(offices) + "cross/").status_code == 404
+
+
 def test_cross_report_checks_find_copied_figures(client, people, offices):
     copier = stored_report(people.other_agency)
     copier.cells["t2.licensing.decisions"] = "1200"  # the same non-zero figure as Alice's

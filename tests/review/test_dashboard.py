@@ -19,6 +19,12 @@ def url(offices, year=2023):
     return f"/office/{offices.office.code}/{year}/"
 
 
+def test_it_checks_ownership(client, people, offices):
+    for person in (offices.oscar, people.alice):  # another city's office, an agency user
+        client.force_login(person)
+        assert client.get(url(offices)).status_code == 404
+
+
 def test_it_lists_every_agency_with_status_and_deadline(client, people, offices):
     set_status(people.report, "submitted")
     Report.objects.filter(pk=people.report.pk).update(submitted_at=timezone.now())

@@ -7,6 +7,13 @@ from tests.reports.helpers import table_post
 from tests.review.conftest import set_status, submit
 
 
+def test_it_checks_ownership(client, people, offices):
+    set_status(people.report, "submitted")
+    for person in (offices.oscar, people.bob):  # another city's office, the agency itself
+        client.force_login(person)
+        assert client.get(f"/review/{people.report.code}/").status_code == 404
+
+
 @pytest.mark.parametrize("state", ["submitted", "returned", "approved", "published"])
 def test_the_office_sees_submitted_reports(client, people, offices, state):
     set_status(people.report, state)

@@ -1,7 +1,14 @@
 """The PDF of a report under review: the frozen bytes once published, never damaged ones."""
 
 from gkreport.reports.models import Report
-from tests.review.conftest import submit
+from tests.review.conftest import set_status, submit
+
+
+def test_it_checks_ownership(client, people, offices):
+    set_status(people.report, "submitted")
+    for person in (offices.oscar, people.bob):  # another city's office, the agency itself
+        client.force_login(person)
+        assert client.get(f"/review/{people.report.code}/pdf/").status_code == 404
 
 
 def test_a_damaged_published_file_is_refused_on_the_review_page(client, people, offices):

@@ -3,7 +3,24 @@
 from django.core import mail
 
 from gkreport.reports.models import Report
-from tests.review.conftest import submit
+from tests.review.conftest import set_status, submit
+
+
+def test_it_checks_ownership(client, people, offices):
+    set_status(people.report, "submitted")
+    for person in (offices.oscar, people.bob):
+        client.force_login(person)
+        response = client.post(f"/review/{people.report.code}/transition/approve/")
+        assert response.status_code == 404
+    assert Report.objects.get(pk=people.report.pk).status == "submitted"
+
+
+def test_it_requires_rw_access(client, people, offices):
+    set_status(people.report, "submitted")
+    client.force_login(offices.victor)
+    response = client.post(f"/review/{people.report.code}/transition/approve/")
+    assert response.status_code == 403
+    assert Report.objects.get(pk=people.report.pk).status == "submitted"
 
 
 def test_return_with_a_comment_on_table3_reaches_the_agency(
