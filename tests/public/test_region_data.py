@@ -4,10 +4,12 @@ import csv
 import io
 import json
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.public.conftest import publish_as_printed
 from tests.reports.conftest import stored_report
+from tests.review.conftest import set_status
 
 
 def test_region_table_sums_over_agencies(client, people, published):
@@ -39,3 +41,14 @@ def test_a_blank_cell_leaves_its_sum_empty(client, people, published):
     data = json.loads(client.get(f"/public/data/2023/{people.agency.region_id}.json").content)
     assert data["sums"]["t4.review.pending"] is None
     assert data["sums"]["t4.review.upheld"] == 2
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted", "returned", "approved"])
+def test_an_unpublished_report_is_left_out(client, people, state):
+    set_status(people.report, state)
+    data = json.loads(client.get(f"/public/data/2023/{people.agency.region_id}.json").content)
+    assert data["agencies"] == []
+    text = client.get(f"/public/data/2023/{people.agency.region_id}.csv").content.decode(
+        "utf-8-sig"
+    )
+    assert "测试市行政审批服务局" not in text

@@ -4,6 +4,10 @@ import csv
 import io
 import json
 
+import pytest
+
+from tests.review.conftest import set_status
+
 
 def test_report_csv_has_every_cell_with_labels_and_a_bom(client, people, published):
     response = client.get(f"/public/agency/{people.agency.code}/2023/data.csv")
@@ -35,3 +39,11 @@ def test_report_json(client, people, published):
         "value": 2,
         "as_printed": "2",
     }
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted", "returned", "approved"])
+def test_an_unpublished_report_is_404(client, people, state):
+    set_status(people.report, state)
+    for fmt in ("csv", "json"):
+        url = f"/public/agency/{people.agency.code}/2023/data.{fmt}"
+        assert client.get(url).status_code == 404, url

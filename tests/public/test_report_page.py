@@ -1,6 +1,9 @@
 """The published report as a page: the frozen snapshot, its tables, its corrections."""
 
+import pytest
+
 from tests.public.conftest import publish
+from tests.review.conftest import set_status
 
 
 def test_the_report_page_renders_the_snapshot_with_its_tables(client, people, published):
@@ -25,3 +28,11 @@ def test_corrections_are_listed_with_their_note(client, people, published):
     old = client.get(f"/public/agency/{people.agency.code}/2023/v1/").content.decode()
     assert "1200" in old
     assert "已更正" in client.get("/public/").content.decode()
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted", "returned", "approved"])
+def test_an_unpublished_report_is_404(client, people, state):
+    set_status(people.report, state)
+    for suffix in ("", "v1/"):
+        url = f"/public/agency/{people.agency.code}/2023/{suffix}"
+        assert client.get(url).status_code == 404, url

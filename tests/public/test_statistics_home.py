@@ -9,3 +9,7 @@ def test_every_public_page_links_to_the_statistics(client, people, published):
         response.status_code == 302
         and response["Location"] == f"/public/stats/{people.agency.region_id}/"
     )
+
+
+def test_it_is_404_before_there_is_a_region(client, db):
+    assert client.get("/public/stats/").status_code == 404
