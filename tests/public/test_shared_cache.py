@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.cache import cache
 from django.test import override_settings
 
-from tests.public.test_downloads import url
+from tests.public.test_report_pdf import url
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

@@ -5,7 +5,9 @@ import json
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
+from gkreport.review.models import Batch, BatchItem
 from tests.http_server import SEEDS
 
 CHIPING = "003_b59b93e2e8dda449.txt"  # 聊城市茌平区人民政府 2023
@@ -64,3 +66,20 @@ def report_json(report: dict, agency: str) -> bytes:
         "sections": report["sections"],
     }
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+
+def batches_url(office):
+    return reverse("batches", args=[office.code])
+
+
+def run_batch(client, office, files):
+    client.post(reverse("batches", args=[office.code]), {"files": files, "urls": ""})
+    return Batch.objects.latest("id")
+
+
+def item(batch, name) -> BatchItem:
+    return batch.items.get(name=name)
+
+
+def rerun_url(batch):
+    return reverse("batch_rerun", args=[batch.office.code, batch.code])

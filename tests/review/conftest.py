@@ -5,8 +5,11 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import User
+from django.urls import reverse
 
 from gkreport.reports.models import Office, OfficeMembership, Region
+from gkreport.review.models import Batch
+from tests.review.batch_data import CHIPING, seed, upload
 
 
 @dataclass
@@ -56,3 +59,23 @@ def set_status(report, status):
     Report.objects.filter(pk=report.pk).update(status=status)
     report.refresh_from_db()
     report._loaded_status = status
+
+
+@pytest.fixture
+def olivia(client, offices):
+    """The client, logged in as Olivia the reviewer."""
+    client.force_login(offices.olivia)
+    return client
+
+
+@pytest.fixture
+def batch(olivia, offices):
+    files = [upload("a.txt", seed(CHIPING)), upload("b.jpg", b"\xff\xd8")]
+    olivia.post(reverse("batches", args=[offices.office.code]), {"files": files, "urls": ""})
+    return Batch.objects.get()
+
+
+def submit(client, people):
+    """Bob signs the report off: it reaches the office."""
+    client.force_login(people.bob)
+    return client.post(f"/r/{people.report.code}/transition/submit/")

@@ -1,19 +1,12 @@
 """A batch of URLs: the background run fetches each one within the limits (a local server
 stands in for the government sites) and lists a refused URL with the reason."""
 
-import pytest
 from django.urls import reverse
 
 from gkreport.review.batch_storage import read_batch_file
 from gkreport.review.models import Batch, BatchItem
 from tests.http_server import declared_huge, dribble, file, redirect, silent
 from tests.review.batch_data import CHIPING, SCIENCE, seed
-
-
-@pytest.fixture
-def olivia(client, offices):
-    client.force_login(offices.olivia)
-    return client
 
 
 def run_urls(client, office, urls):

@@ -1,18 +1,28 @@
+"""The office dashboard: every agency of the jurisdiction, its status and deadline."""
+
 import datetime
 from io import BytesIO
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from gkreport.reports.models import Agency, Deadline, Report
 from tests.reports.conftest import stored_report
+from tests.review.batch_data import batches_url
 from tests.review.conftest import set_status
 
 
 def url(offices, year=2023):
     return f"/office/{offices.office.code}/{year}/"
+
+
+def test_it_checks_ownership(client, people, offices):
+    for person in (offices.oscar, people.alice):  # another city's office, an agency user
+        client.force_login(person)
+        assert client.get(url(offices)).status_code == 404
 
 
 def test_it_lists_every_agency_with_status_and_deadline(client, people, offices):
@@ -79,39 +89,6 @@ def test_the_number_of_queries_does_not_grow_with_agencies(client, people, offic
     assert len(many) == len(few)
 
 
-def test_cross_report_checks_find_copied_figures(client, people, offices):
-    copier = stored_report(people.other_agency)
-    copier.cells["t2.licensing.decisions"] = "1200"  # the same non-zero figure as Alice's
-    copier.save()
-    set_status(people.report, "submitted")
-    set_status(copier, "submitted")
-    client.force_login(offices.olivia)
-    page = client.get(url(offices) + "cross/").content.decode()
-    assert "S5.licensing" in page
-    assert "表二 行政许可 本年处理决定数量：1200与测试市科学技术局同年报告的数字完全相同" in page
-
-
-def test_the_office_opens_on_the_latest_year_with_something_to_review(client, people, offices):
-    stored_report(people.other_agency, year=2024)  # a draft of a later year
-    set_status(people.report, "submitted")
-    client.force_login(offices.olivia)
-    response = client.get("/office/")
-    assert response["Location"] == f"/office/{offices.office.code}/2023/"
-
-
-def test_cross_checks_flag_a_late_publication(client, people, offices):
-    from gkreport.reports.models import PublishedVersion
-    from tests.public.conftest import publish
-
-    publish(people.report, people.bob)
-    PublishedVersion.objects.filter(report=people.report).update(
-        published_at=timezone.make_aware(datetime.datetime(2024, 2, 6, 10, 0))
-    )
-    client.force_login(offices.olivia)
-    page = client.get(url(offices) + "cross/").content.decode()
-    assert "报告于2024年2月6日公开，晚于截止日期2024年1月31日6天" in page
-
-
 def test_the_excel_export_shows_a_formula_name_as_text_and_keeps_numbers(client, people, offices):
     people.agency.name = "=cmd|' /C calc'!A0"
     people.agency.save()
@@ -123,3 +100,8 @@ def test_the_excel_export_shows_a_formula_name_as_text_and_keeps_numbers(client,
     assert row[0].data_type == "s"
     days_left = row[6].value  # negative once the deadline has passed: still a number
     assert isinstance(days_left, int) and days_left < 0
+
+
+def test_the_office_dashboard_links_to_the_batch_check(olivia, offices):
+    page = olivia.get(reverse("dashboard", args=[offices.office.code, 2023]))
+    assert batches_url(offices.office) in page.content.decode()

@@ -3,7 +3,10 @@
 import hashlib
 from urllib.parse import quote
 
+import pytest
 from django.utils.http import http_date
+
+from tests.review.conftest import set_status
 
 
 def url(people, suffix="report.pdf"):
@@ -64,3 +67,10 @@ def test_byte_ranges(client, people, published):
 
 def test_a_numbered_version_is_immutable(client, people, published):
     assert "immutable" in client.get(url(people, "v1/report.pdf"))["Cache-Control"]
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted", "returned", "approved"])
+def test_an_unpublished_report_is_404(client, people, state):
+    set_status(people.report, state)
+    for suffix in ("report.pdf", "v1/report.pdf"):
+        assert client.get(url(people, suffix)).status_code == 404, suffix

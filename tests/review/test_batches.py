@@ -4,35 +4,19 @@ read), or URLs. A refused upload stores nothing and says why; a refused file is 
 import io
 import zipfile
 
-import pytest
 from django.urls import reverse
 
 from gkreport.review.batch_storage import read_batch_file
 from gkreport.review.models import Batch, BatchItem
-from tests.review.batch_data import APPROVALS, CHIPING, SCIENCE, make_zip, seed, upload
-
-
-def batches_url(office):
-    return reverse("batches", args=[office.code])
+from tests.review.batch_data import APPROVALS, CHIPING, SCIENCE, batches_url, make_zip, seed, upload
 
 
 def post(client, office, files=(), urls="", name=""):
     return client.post(batches_url(office), {"files": list(files), "urls": urls, "name": name})
 
 
-@pytest.fixture
-def olivia(client, offices):
-    client.force_login(offices.olivia)
-    return client
-
-
 def items_of(batch):
     return list(batch.items.order_by("position"))
-
-
-def test_the_office_dashboard_links_to_the_batch_check(olivia, offices):
-    page = olivia.get(reverse("dashboard", args=[offices.office.code, 2023]))
-    assert batches_url(offices.office) in page.content.decode()
 
 
 def test_several_files_make_one_batch_read_and_checked(olivia, offices):
@@ -213,7 +197,7 @@ def test_urls_are_stored_to_fetch_in_the_background(olivia, offices, settings, m
     ]
 
 
-def test_another_office_member_and_outsiders_get_404(client, offices, people):
+def test_it_checks_ownership(client, offices, people):
     url = batches_url(offices.office)
     for person in (offices.oscar, offices.lena, people.alice):
         client.force_login(person)
