@@ -21,6 +21,8 @@ def test_corrections_are_listed_with_their_note(client, people, published):
     workflow.perform(published, "signer", "correct", people.bob, "更正行政许可数量")
     report = Report.objects.get(pk=published.pk)
     report.cells["t2.licensing.decisions"] = "1300"
+    # First published today, after the 2023 report's deadline: explained before resubmitting.
+    report.explanations = {"S8": "原报告逾期公开。"}
     report.save()
     publish(report, people.bob)
     page = client.get(f"/public/agency/{people.agency.code}/2023/").content.decode()
