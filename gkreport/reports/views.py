@@ -4,6 +4,7 @@ Plain function views: the access helper (404/403), the form built from the forma
 explicit save, then the page again with the findings on their cells.
 """
 
+import functools
 import json
 
 from django.contrib import messages
@@ -48,6 +49,7 @@ PENDING = "pending_post"
 def keep_input_when_logged_out(view):
     """A POST from an expired session is kept in the new session and shown after login."""
 
+    @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             if request.method == "POST":
@@ -58,8 +60,6 @@ def keep_input_when_logged_out(view):
             return redirect(login)
         return view(request, *args, **kwargs)
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     return wrapper
 
 
@@ -452,6 +452,23 @@ def checks(request, code):
             _tell_dropped(request, form)
             messages.success(request, "说明已保存。")
             return redirect("checks", report.code)
+    groups = _finding_groups(report, result, form)
+    context = _common(report, membership, None)
+    context.update(
+        {
+            "result": result,
+            "groups": groups,
+            "form": form,
+            "problems": submission_problems(report, result),
+            "may_submit": workflow.may_perform(membership.role, "submit"),
+        }
+    )
+    return render(request, "reports/checks.html", context)
+
+
+def _finding_groups(report, result, form) -> list[dict]:
+    """The findings by part, in the template's order, each warning with its explanation
+    field once (a warning code found twice is explained once)."""
     groups, explained = [], set()
     for part in report.fmt.parts:
         items = []
@@ -465,17 +482,7 @@ def checks(request, code):
             groups.append(
                 {"part": part, "page": page_for_part(report.fmt, part.key), "items": items}
             )
-    context = _common(report, membership, None)
-    context.update(
-        {
-            "result": result,
-            "groups": groups,
-            "form": form,
-            "problems": submission_problems(report, result),
-            "may_submit": workflow.may_perform(membership.role, "submit"),
-        }
-    )
-    return render(request, "reports/checks.html", context)
+    return groups
 
 
 @login_required
