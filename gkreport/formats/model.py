@@ -4,7 +4,8 @@ A format is plain data. Everything that draws, reads, checks or exports a report
 these objects; nothing else spells out a label or a sum.
 """
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from gkreport.lib.values import COUNT
@@ -127,6 +128,7 @@ class Cell:
     additive: bool = True
 
     table_name: str = ""
+    column_short: str = ""  # how a sum names the column (“本年制发”), else the label
 
     @property
     def label(self) -> str:
@@ -165,6 +167,7 @@ class Table:
                             block_heading=block.heading,
                             additive=leaf.additive,
                             table_name=self.name,
+                            column_short=leaf.short or leaf.label,
                         )
                     )
         return tuple(cells)
@@ -207,6 +210,63 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class KeyCells:
+    """The cells other modules mean by name (“applications received”), as codes of the format.
+
+    Statistics, charts and the rules that compare a report with something else (the
+    narrative, last year, the departments) read these instead of spelling a code. A cell
+    the format does not have is None.
+    """
+
+    received: str  # 表三 一、本年新收 总计
+    carried_over: str  # 表三 二、上年结转 总计
+    processed: str  # 表三 （七）总计 总计
+    carried_forward: str  # 表三 四、结转下年度继续办理 总计
+    review: tuple[str, ...]  # 表四 行政复议 总计
+    litigation: tuple[str, ...]  # 表四 行政诉讼 总计, one per kind of suit
+    normative_documents_issued: str | None = None  # 表二 行政规范性文件 本年制发件数 (2021)
+    unpaid_fees: str | None = None  # 表三 （六）2.逾期未缴纳费用 总计 (2021)
+
+
+@dataclass(frozen=True)
+class TrendCell:
+    """A figure followed over the years (statistics of a region), with its chart wording."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ResultGroup:
+    """One official group of table 3's results (（三）不予公开 …) in the total column.
+
+    `label` is the group's name without its numbering (“不予公开”); `cells` are the total
+    cells of its rows, a legacy row that stands for the group included.
+    """
+
+    label: str
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table4Branch:
+    """Table 4's 行政复议 or 行政诉讼, with the groups (rows) it is made of."""
+
+    key: str  # review | litigation
+    label: str  # 行政复议
+    groups: tuple[str, ...]  # table 4 row keys
+
+
+@dataclass(frozen=True)
+class InForce:
+    """S2: 现行有效件数 ≈ last year's + 本年制发 − 本年废止, for one row of table 2."""
+
+    issued: str
+    repealed: str
+    in_force: str
+
+
+@dataclass(frozen=True)
 class Format:
     version: str  # "2021"
     name: str
@@ -218,6 +278,21 @@ class Format:
     identities: tuple[Identity, ...]
     # H6: part 六 must state the 信息处理费 (国办函〔2020〕109号, in force from 2021).
     requires_fee_statement: bool = False
+    # What is derived from the tables, so that no consumer repeats a code or a label.
+    key_cells: KeyCells | None = None
+    # Last year's cell → this year's cell: what starting a year prefills and S1 compares.
+    carry_over: Mapping[str, str] = field(default_factory=dict, compare=False)
+    in_force: tuple[InForce, ...] = ()  # S2; the 2019 format has no such columns
+    result_groups: tuple[ResultGroup, ...] = ()  # table 3's results by official group
+    table4_groups: tuple[tuple[str, str], ...] = ()  # (row key, label): 行政复议, 两类起诉
+    table4_outcomes: tuple[tuple[str, str], ...] = ()  # (column key, label), total excluded
+    table4_total: str = ""  # the column key of each group's 总计
+    table4_branches: tuple[Table4Branch, ...] = ()
+    trend_cells: tuple[TrendCell, ...] = ()
+    # Words that mark a table of this report in a published page (the HTML reader).
+    landmarks: tuple[str, ...] = ()
+    # The report's title: “{agency}{year}年政府信息公开工作年度报告”.
+    title_pattern: str = ""
 
     @cached_property
     def cells(self) -> tuple[Cell, ...]:
@@ -239,6 +314,18 @@ class Format:
                             f"{table.key}.{row}.{leaf.key}" for row in legacy.replaces
                         )
         return mapping
+
+    @property
+    def part_keys(self) -> tuple[str, ...]:
+        """The narrative parts in the template's order (s1 … s6)."""
+        return tuple(part.key for part in self.parts)
+
+    def title(self, agency: str, year: int) -> str:
+        """The official title of an agency's report for a year."""
+        return self.title_pattern.format(agency=agency, year=year)
+
+    def table4_cell(self, group: str, outcome: str) -> str:
+        return f"t4.{group}.{outcome}"
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
