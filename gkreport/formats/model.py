@@ -4,6 +4,7 @@ A format is plain data. Everything that draws, reads, checks or exports a report
 these objects; nothing else spells out a label or a sum.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -115,6 +116,9 @@ def _depth(node) -> int:
     return 1 + max(_depth(child) for child in node.children)
 
 
+NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
 @dataclass(frozen=True)
 class Cell:
     code: str  # t3.new_received.total
@@ -129,6 +133,13 @@ class Cell:
 
     table_name: str = ""
     column_short: str = ""  # how a sum names the column (“本年制发”), else the label
+    row_short: str = ""  # the row's short name (“上年结转”), else the label
+
+    @property
+    def row_brief(self) -> str:
+        """The row's numbering and short name, as a message names it: “二、上年结转”."""
+        numbering = NUMBERING.match(self.row_label)
+        return (numbering.group() if numbering else "") + self.row_short
 
     @property
     def label(self) -> str:
@@ -168,6 +179,7 @@ class Table:
                             additive=leaf.additive,
                             table_name=self.name,
                             column_short=leaf.short or leaf.label,
+                            row_short=row.short or row_label,
                         )
                     )
         return tuple(cells)
