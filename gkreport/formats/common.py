@@ -339,6 +339,7 @@ def derived(table3_: Table, table4_: Table, **key_cell_extra) -> dict:
         "key_cells": cells,
         "carry_over": carry_over(table3_),
         "result_groups": result_groups(table3_),
+        "results_label": RESULTS.split("、", 1)[-1],
         "table4_groups": T4_GROUPS,
         "table4_outcomes": T4_RESULTS,
         "table4_total": T4_TOTAL,

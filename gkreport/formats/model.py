@@ -296,6 +296,7 @@ class Format:
     carry_over: Mapping[str, str] = field(default_factory=dict, compare=False)
     in_force: tuple[InForce, ...] = ()  # S2; the 2019 format has no such columns
     result_groups: tuple[ResultGroup, ...] = ()  # table 3's results by official group
+    results_label: str = ""  # their heading without numbering: “本年度办理结果”
     table4_groups: tuple[tuple[str, str], ...] = ()  # (row key, label): 行政复议, 两类起诉
     table4_outcomes: tuple[tuple[str, str], ...] = ()  # (column key, label), total excluded
     table4_total: str = ""  # the column key of each group's 总计

@@ -137,6 +137,7 @@ def print_context(report, *, history=(), for_pdf=False) -> dict:
     return {
         "report": report,
         "fmt": fmt,
+        "doc_title": report.title or fmt.title(report.agency.name, report.year),
         "preamble": paragraphs(report.preamble),
         "parts": parts,
         "draft": report.status != report.Status.PUBLISHED,
