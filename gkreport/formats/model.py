@@ -328,6 +328,22 @@ class Format:
                         )
         return mapping
 
+    @cached_property
+    def words(self) -> dict[str, str]:
+        """How prose names what the checks compare, in the format's words: the carry-over
+        rows (“上年结转”, “结转下年度”), the in-force column (“现行有效件数”, where the format
+        has it) and the tables by their names (“t2” → “表二”)."""
+        this_year = next(iter(self.carry_over.values()))
+        last_year = next(iter(self.carry_over))
+        words = {
+            "carried_over": self.cell_map[this_year].row_short,
+            "carried_forward": self.cell_map[last_year].row_short,
+        }
+        if self.in_force:
+            words["in_force"] = self.cell_map[self.in_force[0].in_force].column_label
+        words.update({table.key: table.name for table in self.tables})
+        return words
+
     @property
     def part_keys(self) -> tuple[str, ...]:
         """The narrative parts in the template's order (s1 … s6)."""
