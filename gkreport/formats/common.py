@@ -72,6 +72,9 @@ PARTS = (
     Part("s6", "六", "其他需要报告的事项", S6_SUBSECTIONS, hint="须说明收取信息处理费的情况。"),
 )
 
+# Part 六 states the 信息处理费 (its （一）收取信息处理费情况): H6 and S7 read it there.
+FEE_STATEMENT_PART = "s6"
+
 T3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 T3_COLUMNS = (
@@ -347,4 +350,5 @@ def derived(table3_: Table, table4_: Table, **key_cell_extra) -> dict:
         "trend_cells": trend_cells(cells),
         "landmarks": LANDMARKS,
         "title_pattern": TITLE_PATTERN,
+        "fee_statement_part": FEE_STATEMENT_PART,
     }

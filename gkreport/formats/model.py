@@ -290,6 +290,7 @@ class Format:
     identities: tuple[Identity, ...]
     # H6: part 六 must state the 信息处理费 (国办函〔2020〕109号, in force from 2021).
     requires_fee_statement: bool = False
+    fee_statement_part: str = ""  # the part that speaks of fees (H6, S7): 六、其他需要报告的事项
     # What is derived from the tables, so that no consumer repeats a code or a label.
     key_cells: KeyCells | None = None
     # Last year's cell → this year's cell: what starting a year prefills and S1 compares.
@@ -355,6 +356,10 @@ class Format:
 
     def table4_cell(self, group: str, outcome: str) -> str:
         return f"t4.{group}.{outcome}"
+
+    def part_of(self, code: str) -> str:
+        """The key of the part whose table holds a cell (s3 for t3.granted.total)."""
+        return self.table(self.cell_map[code].table).part
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)

@@ -22,7 +22,7 @@ def s1_carry_over(report, ctx):
                 WARNING,
                 (this_code,),
                 messages.carry_over_mismatch(cell, last_cell, this_year, last_year),
-                ctx.fmt.table(cell.table).part,
+                ctx.fmt.part_of(this_code),
             )
         )
     return findings

@@ -14,7 +14,7 @@ def s2_in_force(report, ctx):
             continue
         cells = tuple(ctx.fmt.cell_map[code] for code in codes)
         key = f"S2.{cells[2].row}"
-        part = ctx.fmt.table(cells[2].table).part
+        part = ctx.fmt.part_of(row.in_force)
         previous = figure(ctx.previous, row.in_force) if ctx.previous else None
         if previous is not None:
             expected = previous + issued - repealed

@@ -14,8 +14,10 @@ def s7_fee_notices(report, ctx):
     if code is None:  # the 2019 format has no such row
         return []
     value = figure(report, code)
-    if not value or not NO_NOTICE.search("".join(section(report, "s6").split())):
+    if not value or not NO_NOTICE.search(
+        "".join(section(report, ctx.fmt.fee_statement_part).split())
+    ):
         return []
     cell = ctx.fmt.cell_map[code]
-    part = ctx.fmt.table(cell.table).part
+    part = ctx.fmt.part_of(code)
     return [Finding("S7", WARNING, (code,), messages.fee_notices(cell, value), part)]
