@@ -1,8 +1,9 @@
 """The official format is data: nothing outside gkreport/formats/ repeats its words.
 
 This test collects every official label of both formats (table names and titles, row and
-column labels, group headings, part headings and sub-section titles) and every cell code,
-then reads the code outside gkreport/formats/ and finds none of them.
+column labels, group headings, part headings and sub-section titles, the words of the
+report title pattern) and every cell code, then reads the code outside gkreport/formats/
+and finds none of them. Messages, charts and pages get their words from the format.
 
 What is read:
 - Python files under gkreport/ (migrations excepted: they are frozen history and must not
@@ -46,6 +47,7 @@ GENERIC = {"主动公开", "依申请公开", "无法提供"}
 NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
 # The part of a label after its own parenthesised remark: “（二）部分公开（区分处理的…）”.
 REMARK = re.compile(r"（[^）]*）$")
+PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
 def _column_labels(nodes):
@@ -61,6 +63,8 @@ def official_labels() -> set[str]:
     labels = set()
     for fmt in FORMATS.values():
         labels.update({fmt.name, fmt.document})
+        # The title pattern's own words: “{agency}{year}年政府信息公开工作年度报告”.
+        labels.update(PLACEHOLDER.split(fmt.title_pattern))
         for part in fmt.parts:
             labels.update({part.title, part.heading})
             for sub in part.subsections:
@@ -86,7 +90,9 @@ def cell_code_pattern() -> re.Pattern:
     """Any literal that spells a cell code, a row prefix (“t3.granted.”) or a table prefix
     followed by a row key (f"t4.{group}" is caught through its constant “t4.”)."""
     tables = sorted({table.key for fmt in FORMATS.values() for table in fmt.tables})
-    return re.compile(rf"\b(?:{'|'.join(tables)})\.(?:[a-z_]+\b|$|\{{)")
+    # After the dot: a row key, the literal's end, an f-string's or a template literal's
+    # placeholder, or (in a template or script line) the quote that closes the literal.
+    return re.compile(rf"\b(?:{'|'.join(tables)})\.(?:[a-z_]+\b|$|[{{$\"'`])")
 
 
 def _docstring_nodes(tree) -> set[int]:
@@ -131,13 +137,13 @@ def scanned_files():
         yield path, _text_strings
 
 
-def find_copies() -> list[str]:
+def find_copies(files, root=ROOT) -> list[str]:
     labels = sorted(official_labels(), key=len, reverse=True)
     codes = cell_code_pattern()
     found = []
-    for path, strings in scanned_files():
+    for path, strings in files:
         for lineno, text in strings(path):
-            where = f"{path.relative_to(ROOT)}:{lineno}"
+            where = f"{path.relative_to(root)}:{lineno}"
             for label in labels:
                 if label in text:
                     found.append(f"{where}: label {label!r}")
@@ -157,12 +163,36 @@ def test_the_labels_are_collected_from_both_formats():
     assert "对外公开总数量" in labels  # 2019 only
     assert "规章" not in labels  # too short to mean anything on its own
     assert "表二" in labels  # short, but a table name
+    assert "年政府信息公开工作年度报告" in labels
     assert cell_code_pattern().search("t3.new_received.total")
     assert cell_code_pattern().search("t4.")
 
 
+def test_the_scan_finds_copies_in_literals_templates_and_scripts(tmp_path):
+    module = tmp_path / "rule.py"
+    module.write_text(
+        '"""Compares t3.carried_over with last year\'s 结转下年度 (a docstring may say so)."""\n'
+        "# t4.review.total in a comment is fine too\n"
+        'CELL = "t3.other_no_fee.total"\n'
+        'def f(key):\n    return f"t4.{key}.total", "但上一年度报告 四、结转下年度继续办理为"\n',
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.html"
+    page.write_text("{# 现行有效件数 #}\n<p>核对现行有效件数</p>\n", encoding="utf-8")
+    script = tmp_path / "table.js"
+    script.write_text('// t2.fees.amount\nconst code = "t2." + row;\n', encoding="utf-8")
+    files = [(module, _python_strings), (page, _text_strings), (script, _text_strings)]
+    assert sorted(find_copies(files, tmp_path)) == [
+        "page.html:2: label '现行有效件数'",
+        "rule.py:3: cell code 't3.other_no_fee' in 't3.other_no_fee.total'",
+        "rule.py:5: cell code 't4.' in 't4.'",
+        "rule.py:5: label '四、结转下年度继续办理'",
+        "table.js:2: cell code 't2.\"' in 'const code = \"t2.\" + row;'",
+    ]
+
+
 def test_nothing_outside_the_formats_repeats_a_label_or_a_cell_code():
-    copies = find_copies()
+    copies = find_copies(scanned_files())
     assert not copies, "official labels or cell codes outside gkreport/formats/:\n" + "\n".join(
         copies
     )
