@@ -56,10 +56,12 @@ def negative_cell(label, value):
     return f"{label}：填写为{number(value)}，不能为负数"
 
 
-FEE_STATEMENT_MISSING = (
-    "第六部分未说明收取信息处理费的情况：依据《政府信息公开信息处理费管理办法》"
-    "（国办函〔2020〕109号），即使未收取也应写明“未收取信息处理费”"
-)
+def fee_statement_missing(part):
+    """part: the format's Part that must state the fee (六、其他需要报告的事项)."""
+    return (
+        f"第{part.numeral}部分未说明收取信息处理费的情况：依据《政府信息公开信息处理费管理办法》"
+        "（国办函〔2020〕109号），即使未收取也应写明“未收取信息处理费”"
+    )
 
 
 def carry_over_mismatch(cell, last_cell, this_year, last_year):
@@ -115,13 +117,14 @@ def repeated_text(part_heading, ratio):
     return f"{part_heading}：与上一年度报告的文字{ratio:.0%}相同，请结合本年度实际情况撰写"
 
 
-def fee_notices(cell, value):
+def fee_notices(cell, part, value):
     """cell: the format Cell of the applications dropped for unpaid fees (total column),
-    named by its label's first clause (“2.申请人逾期未按收费通知要求缴纳费用”)."""
+    named by its label's first clause (“2.申请人逾期未按收费通知要求缴纳费用”); part: the
+    format's Part that states the fee."""
     row = cell.row_label.split("、", 1)[0]
     return (
         f"{cell.table_name} {row} {cell.column_label}为{number(value)}，"
-        "但第六部分写明未发出收费通知"
+        f"但第{part.numeral}部分写明未发出收费通知"
     )
 
 

@@ -26,4 +26,5 @@ def h6_fee_statement(report, ctx):
         return []
     if ctx.draft and not text.strip():
         return []  # part 六 not written yet: submission is refused for that already
-    return [Finding("H6", ERROR, (), messages.FEE_STATEMENT_MISSING, part)]
+    message = messages.fee_statement_missing(ctx.fmt.part(part))
+    return [Finding("H6", ERROR, (), message, part)]

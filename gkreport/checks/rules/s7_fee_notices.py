@@ -14,10 +14,8 @@ def s7_fee_notices(report, ctx):
     if code is None:  # the 2019 format has no such row
         return []
     value = figure(report, code)
-    if not value or not NO_NOTICE.search(
-        "".join(section(report, ctx.fmt.fee_statement_part).split())
-    ):
+    fee_part = ctx.fmt.part(ctx.fmt.fee_statement_part)
+    if not value or not NO_NOTICE.search("".join(section(report, fee_part.key).split())):
         return []
-    cell = ctx.fmt.cell_map[code]
-    part = ctx.fmt.part_of(code)
-    return [Finding("S7", WARNING, (code,), messages.fee_notices(cell, value), part)]
+    message = messages.fee_notices(ctx.fmt.cell_map[code], fee_part, value)
+    return [Finding("S7", WARNING, (code,), message, ctx.fmt.part_of(code))]
