@@ -56,30 +56,39 @@ def negative_cell(label, value):
     return f"{label}：填写为{number(value)}，不能为负数"
 
 
-FEE_STATEMENT_MISSING = (
-    "第六部分未说明收取信息处理费的情况：依据《政府信息公开信息处理费管理办法》"
-    "（国办函〔2020〕109号），即使未收取也应写明“未收取信息处理费”"
-)
-
-
-def carry_over_mismatch(column_label, this_year, last_year):
+def fee_statement_missing(part):
+    """part: the format's Part that must state the fee (六、其他需要报告的事项)."""
     return (
-        f"表三 {column_label}列：二、上年结转填写为{number(this_year)}，"
-        f"但上一年度报告 四、结转下年度继续办理为{number(last_year)}"
+        f"第{part.numeral}部分未说明收取信息处理费的情况：依据《政府信息公开信息处理费管理办法》"
+        "（国办函〔2020〕109号），即使未收取也应写明“未收取信息处理费”"
     )
 
 
-def in_force_mismatch(row_label, previous, issued, repealed, expected, stated):
+def carry_over_mismatch(cell, last_cell, this_year, last_year):
+    """cell: this year's 上年结转 cell; last_cell: last year's 结转下年度 cell (format Cells)."""
     return (
-        f"表二 {row_label} 现行有效件数：上年{number(previous)}{PLUS}本年制发{number(issued)}"
-        f"{MINUS}本年废止{number(repealed)}{EQUALS}{number(expected)}，但填写为{number(stated)}"
+        f"{cell.table_name} {cell.column_label}列：{cell.row_brief}填写为{number(this_year)}，"
+        f"但上一年度报告 {last_cell.row_label}为{number(last_year)}"
     )
 
 
-def in_force_below_net(row_label, issued, repealed, stated):
+def in_force_mismatch(cells, previous, issued, repealed, expected, stated):
+    """cells: the format Cells (issued, repealed, in force) of one row of table 2."""
+    issued_cell, repealed_cell, in_force = cells
     return (
-        f"表二 {row_label} 现行有效件数填写为{number(stated)}，少于本年制发{number(issued)}"
-        f"{MINUS}本年废止{number(repealed)}{EQUALS}{number(issued - repealed)}"
+        f"{in_force.table_name} {in_force.row_label} {in_force.column_label}："
+        f"上年{number(previous)}{PLUS}{issued_cell.column_short}{number(issued)}"
+        f"{MINUS}{repealed_cell.column_short}{number(repealed)}{EQUALS}{number(expected)}，"
+        f"但填写为{number(stated)}"
+    )
+
+
+def in_force_below_net(cells, issued, repealed, stated):
+    issued_cell, repealed_cell, in_force = cells
+    return (
+        f"{in_force.table_name} {in_force.row_label} {in_force.column_label}"
+        f"填写为{number(stated)}，少于{issued_cell.column_short}{number(issued)}"
+        f"{MINUS}{repealed_cell.column_short}{number(repealed)}{EQUALS}{number(issued - repealed)}"
     )
 
 
@@ -108,17 +117,21 @@ def repeated_text(part_heading, ratio):
     return f"{part_heading}：与上一年度报告的文字{ratio:.0%}相同，请结合本年度实际情况撰写"
 
 
-def fee_notices(value):
+def fee_notices(cell, part, value):
+    """cell: the format Cell of the applications dropped for unpaid fees (total column),
+    named by its label's first clause (“2.申请人逾期未按收费通知要求缴纳费用”); part: the
+    format's Part that states the fee."""
+    row = cell.row_label.split("、", 1)[0]
     return (
-        f"表三 2.申请人逾期未按收费通知要求缴纳费用 总计为{number(value)}，"
-        "但第六部分写明未发出收费通知"
+        f"{cell.table_name} {row} {cell.column_label}为{number(value)}，"
+        f"但第{part.numeral}部分写明未发出收费通知"
     )
 
 
-def legacy_template_row(year, legacy_label, rows):
+def legacy_template_row(table_name, year, legacy_label, rows):
     listed = "、".join(rows)
     return (
-        f"表三{legacy_label}：{year}年度报告应按2021年格式分三行填写（{listed}），"
+        f"{table_name}{legacy_label}：{year}年度报告应按2021年格式分三行填写（{listed}），"
         "本报告仍用2019年格式的单行"
     )
 

@@ -37,7 +37,7 @@ def section(report: dict, key: str) -> str:
 
 
 def narrative(report: dict) -> str:
-    return "\n".join(section(report, key) for key in ("s1", "s2", "s3", "s4", "s5", "s6"))
+    return "\n".join(section(report, key) for key in report_format(report).part_keys)
 
 
 def present_legacy_cells(report: dict, fmt: Format) -> dict[str, tuple[str, ...]]:

@@ -5,11 +5,17 @@ from gkreport.formats.model import (
     Column,
     ColumnGroup,
     Identity,
+    KeyCells,
     Part,
+    ResultGroup,
     Row,
     SubSection,
     Table,
+    Table4Branch,
+    TrendCell,
 )
+
+TITLE_PATTERN = "{agency}{year}年政府信息公开工作年度报告"
 
 S1_SUBSECTIONS = (
     SubSection(
@@ -65,6 +71,9 @@ PARTS = (
     ),
     Part("s6", "六", "其他需要报告的事项", S6_SUBSECTIONS, hint="须说明收取信息处理费的情况。"),
 )
+
+# Part 六 states the 信息处理费 (its （一）收取信息处理费情况): H6 and S7 read it there.
+FEE_STATEMENT_PART = "s6"
 
 T3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
@@ -172,10 +181,18 @@ T4_OUTCOMES = (
     ("pending", "尚未审结"),
     ("total", "总计"),
 )
+REVIEW = "行政复议"
+LITIGATION = "行政诉讼"
 T4_GROUPS = (
-    ("review", "行政复议"),
+    ("review", REVIEW),
     ("litigation_direct", "未经复议直接起诉"),
     ("litigation_after_review", "复议后起诉"),
+)
+T4_TOTAL = "total"
+T4_RESULTS = tuple((key, label) for key, label in T4_OUTCOMES if key != T4_TOTAL)
+T4_BRANCHES = (
+    Table4Branch("review", REVIEW, ("review",)),
+    Table4Branch("litigation", LITIGATION, ("litigation_direct", "litigation_after_review")),
 )
 
 
@@ -185,9 +202,9 @@ def _outcomes(group_key):
 
 def table4() -> Table:
     columns = (
-        ColumnGroup("行政复议", _outcomes("review")),
+        ColumnGroup(REVIEW, _outcomes("review")),
         ColumnGroup(
-            "行政诉讼",
+            LITIGATION,
             (
                 ColumnGroup("未经复议直接起诉", _outcomes("litigation_direct")),
                 ColumnGroup("复议后起诉", _outcomes("litigation_after_review")),
@@ -203,7 +220,7 @@ def table3_identities(table: Table) -> tuple[Identity, ...]:
     (block,) = table.blocks
     rows = {row.key: row for row in block.rows}
     row_keys = [row.key for row in block.rows]
-    results = row_keys[row_keys.index("granted") : row_keys.index("total_processed")]
+    results = [row.key for row in result_rows(block)]
     applicants = [leaf.key for leaf in block.leaves if leaf.key != "total"]
     identities = []
     for leaf in block.leaves:
@@ -245,8 +262,93 @@ def table4_identities(table: Table) -> tuple[Identity, ...]:
     identities = []
     for group, label in T4_GROUPS:
         title = (
-            f"{table.name} {label}" if group == "review" else f"{table.name} 行政诉讼（{label}）"
+            f"{table.name} {label}"
+            if group == "review"
+            else f"{table.name} {LITIGATION}（{label}）"
         )
-        parts = tuple(f"t4.{group}.{key}" for key, _ in T4_OUTCOMES if key != "total")
-        identities.append(Identity("H4", group, title, parts, (f"t4.{group}.total",)))
+        parts = tuple(f"t4.{group}.{key}" for key, _ in T4_RESULTS)
+        identities.append(Identity("H4", group, title, parts, (f"t4.{group}.{T4_TOTAL}",)))
     return tuple(identities)
+
+
+def result_rows(block: Block) -> tuple[Row, ...]:
+    """Table 3's result rows, （一）予以公开 up to (not including) （七）总计."""
+    keys = [row.key for row in block.rows]
+    return block.rows[keys.index("granted") : keys.index("total_processed")]
+
+
+def result_groups(table: Table) -> tuple[ResultGroup, ...]:
+    """Table 3's results by official group, in the total column (the outcome chart).
+
+    A row nested in a group (1.属于国家秘密 in （三）不予公开) counts for the group; a row
+    of its own (（一）予以公开) is its own group. A legacy row (the 2019 （六）其他处理 in a
+    2021 report) counts for the group it stands for. Names lose their numbering and remarks.
+    """
+    (block,) = table.blocks
+    groups: dict[str, list[str]] = {}
+    for row in result_rows(block):
+        name = row.groups[1] if len(row.groups) > 1 else row.label
+        groups.setdefault(name, []).append(f"{table.key}.{row.key}.total")
+    for legacy in block.legacy_rows:
+        groups.setdefault(legacy.label, []).append(f"{table.key}.{legacy.key}.total")
+    return tuple(
+        ResultGroup(name.split("）", 1)[-1].split("（", 1)[0], tuple(cells))
+        for name, cells in groups.items()
+    )
+
+
+def carry_over(table: Table) -> dict[str, str]:
+    """Last year's 四、结转下年度继续办理 is this year's 二、上年结转, column by column."""
+    (block,) = table.blocks
+    return {
+        f"{table.key}.carried_forward.{leaf.key}": f"{table.key}.carried_over.{leaf.key}"
+        for leaf in block.leaves
+    }
+
+
+def key_cells(**extra) -> KeyCells:
+    return KeyCells(
+        received="t3.new_received.total",
+        carried_over="t3.carried_over.total",
+        processed="t3.total_processed.total",
+        carried_forward="t3.carried_forward.total",
+        review=tuple(f"t4.{group}.{T4_TOTAL}" for group in T4_BRANCHES[0].groups),
+        litigation=tuple(f"t4.{group}.{T4_TOTAL}" for group in T4_BRANCHES[1].groups),
+        **extra,
+    )
+
+
+def trend_cells(cells: KeyCells) -> tuple[TrendCell, ...]:
+    """The totals of a region followed over the years, in the words of the statistics page."""
+    direct, after_review = cells.litigation
+    return (
+        TrendCell(cells.received, "收到申请"),
+        TrendCell(cells.processed, "办理完结"),
+        TrendCell(cells.review[0], REVIEW),
+        TrendCell(direct, f"{LITIGATION}（直接起诉）"),
+        TrendCell(after_review, f"{LITIGATION}（复议后起诉）"),
+    )
+
+
+# Words that mark a table of the report in a published page: a row of table 3, the groups
+# of tables 3 and 4, table 2's article and an outcome of table 4.
+LANDMARKS = ("本年新收", REVIEW, "第二十条", "申请人情况", "结果维持")
+
+
+def derived(table3_: Table, table4_: Table, **key_cell_extra) -> dict:
+    """The Format fields derived from tables 3 and 4, shared by both formats."""
+    cells = key_cells(**key_cell_extra)
+    return {
+        "key_cells": cells,
+        "carry_over": carry_over(table3_),
+        "result_groups": result_groups(table3_),
+        "results_label": RESULTS.split("、", 1)[-1],
+        "table4_groups": T4_GROUPS,
+        "table4_outcomes": T4_RESULTS,
+        "table4_total": T4_TOTAL,
+        "table4_branches": T4_BRANCHES,
+        "trend_cells": trend_cells(cells),
+        "landmarks": LANDMARKS,
+        "title_pattern": TITLE_PATTERN,
+        "fee_statement_part": FEE_STATEMENT_PART,
+    }

@@ -3,6 +3,7 @@
 from gkreport.formats.common import (
     OTHER_ROWS_2019,
     PARTS,
+    derived,
     table3,
     table3_identities,
     table4,
@@ -78,4 +79,5 @@ FORMAT = Format(
     parts=PARTS,
     tables=(TABLE2, TABLE3, TABLE4),
     identities=table3_identities(TABLE3) + table4_identities(TABLE4),
+    **derived(TABLE3, TABLE4),
 )

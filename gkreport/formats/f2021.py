@@ -3,12 +3,13 @@
 from gkreport.formats.common import (
     OTHER_ROWS_2021,
     PARTS,
+    derived,
     table3,
     table3_identities,
     table4,
     table4_identities,
 )
-from gkreport.formats.model import Block, Column, Format, LegacyRow, Row, Table
+from gkreport.formats.model import Block, Column, Format, InForce, LegacyRow, Row, Table
 from gkreport.lib.values import AMOUNT
 
 ARTICLE_20 = "第二十条第（{}）项"
@@ -25,8 +26,8 @@ TABLE2 = Table(
             row_header=CONTENT,
             rows=(Row("regulations", "规章"), Row("normative_documents", "行政规范性文件")),
             columns=(
-                Column("issued", "本年制发件数"),
-                Column("repealed", "本年废止件数"),
+                Column("issued", "本年制发件数", short="本年制发"),
+                Column("repealed", "本年废止件数", short="本年废止"),
                 Column("in_force", "现行有效件数"),
             ),
         ),
@@ -66,6 +67,11 @@ TABLE3 = table3(
 )
 TABLE4 = table4()
 
+IN_FORCE = tuple(
+    InForce(*(f"t2.{row}.{column}" for column in ("issued", "repealed", "in_force")))
+    for row in ("regulations", "normative_documents")
+)
+
 FORMAT = Format(
     version="2021",
     name="中华人民共和国政府信息公开工作年度报告格式（2021）",
@@ -76,4 +82,11 @@ FORMAT = Format(
     tables=(TABLE2, TABLE3, TABLE4),
     identities=table3_identities(TABLE3) + table4_identities(TABLE4),
     requires_fee_statement=True,
+    in_force=IN_FORCE,
+    **derived(
+        TABLE3,
+        TABLE4,
+        normative_documents_issued="t2.normative_documents.issued",
+        unpaid_fees="t3.other_no_fee.total",
+    ),
 )

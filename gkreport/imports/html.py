@@ -21,6 +21,7 @@ import re
 
 import lxml.etree
 
+from gkreport.formats import FORMATS
 from gkreport.imports.files import read_bounded_text
 from gkreport.imports.labels import norm_heading
 from gkreport.imports.layout import MAX_GRID_CELLS, Blocks, Cell, blocks_to_text, clean_line
@@ -52,7 +53,8 @@ HIDDEN_INSIDE = (
 CELL_SKIP = ("script", "style", "noscript", "template", "svg", "math", "select", "textarea")
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
-REPORT_TABLE = ("本年新收", "行政复议", "第二十条", "申请人情况", "结果维持")
+# Words that mark a table of the report (the formats' landmarks), in any format.
+REPORT_TABLE = tuple(dict.fromkeys(word for fmt in FORMATS.values() for word in fmt.landmarks))
 SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
 CHINESE = {"gb18030", "big5", "big5-hkscs", "hz", "utf-16"}
 TITLE_PARTS = re.compile(r"\s*[_|｜]\s*|\s+-\s+")

@@ -1,24 +1,12 @@
 """Statistics of a region: totals per year and the shares of outcomes, from published data."""
 
 from collections import defaultdict
+from datetime import date
 
+from gkreport.formats import format_for_year
 from gkreport.lib.values import read_value
 from gkreport.public.frozen import snapshot_report
 from gkreport.reports.charts import bar_chart, outcome_groups, received_chart
-
-TREND_CELLS = (
-    ("t3.new_received.total", "收到申请"),
-    ("t3.total_processed.total", "办理完结"),
-    ("t4.review.total", "行政复议"),
-    ("t4.litigation_direct.total", "行政诉讼（直接起诉）"),
-    ("t4.litigation_after_review.total", "行政诉讼（复议后起诉）"),
-)
-T4_OUTCOMES = (
-    ("upheld", "结果维持"),
-    ("corrected", "结果纠正"),
-    ("other", "其他结果"),
-    ("pending", "尚未审结"),
-)
 
 
 def _value(version, code):
@@ -26,6 +14,8 @@ def _value(version, code):
 
 
 def region_statistics(versions) -> dict:
+    """Totals per year (the format's trend cells) and, for the latest year, the shares of
+    table 3's result groups and of table 4's outcomes, named as the format names them."""
     versions = list(versions)
     by_year = defaultdict(list)
     for version in versions:
@@ -35,54 +25,55 @@ def region_statistics(versions) -> dict:
         {
             "year": year,
             "reports": len(by_year[year]),
-            "values": [sum(_value(v, code) for v in by_year[year]) for code, _ in TREND_CELLS],
+            "values": [
+                sum(_value(v, trend.code) for v in by_year[year])
+                for trend in format_for_year(year).trend_cells
+            ],
         }
         for year in years
     ]
-    result = {"years": years, "trend": trend, "trend_labels": [label for _, label in TREND_CELLS]}
+    labels_from = format_for_year(years[-1] if years else date.today().year)
+    result = {
+        "years": years,
+        "trend": trend,
+        "trend_labels": [trend.label for trend in labels_from.trend_cells],
+    }
     if not years:
         return result
     latest = years[-1]
+    fmt = format_for_year(latest)
     outcomes: dict[str, int] = {}
     for version in by_year[latest]:
         for name, value in outcome_groups(snapshot_report(version)):
             outcomes[name] = outcomes.get(name, 0) + value
-    review = [
-        (label, sum(_value(v, f"t4.review.{key}") for v in by_year[latest]))
-        for key, label in T4_OUTCOMES
-    ]
-    litigation = [
-        (
-            label,
-            sum(
-                _value(v, f"t4.{group}.{key}")
-                for v in by_year[latest]
-                for group in ("litigation_direct", "litigation_after_review")
-            ),
-        )
-        for key, label in T4_OUTCOMES
-    ]
+    branches = {
+        branch.key: [
+            (
+                label,
+                sum(
+                    _value(v, fmt.table4_cell(group, key))
+                    for v in by_year[latest]
+                    for group in branch.groups
+                ),
+            )
+            for key, label in fmt.table4_outcomes
+        ]
+        for branch in fmt.table4_branches
+    }
     received = [(row["year"], row["values"][0]) for row in trend]
+    charts = [
+        received_chart(received),
+        bar_chart("outcomes", f"{latest}年度办理结果分布（件）", list(outcomes.items())),
+        *(
+            bar_chart(branch.key, f"{latest}年度{branch.label}结果（件）", branches[branch.key])
+            for branch in fmt.table4_branches
+        ),
+    ]
     result.update(
         {
             "latest": latest,
-            "charts": [
-                c
-                for c in (
-                    received_chart(received),
-                    bar_chart(
-                        "outcomes", f"{latest}年度办理结果分布（件）", list(outcomes.items())
-                    ),
-                    bar_chart("review", f"{latest}年度行政复议结果（件）", review),
-                    bar_chart("litigation", f"{latest}年度行政诉讼结果（件）", litigation),
-                )
-                if c
-            ],
-            "tables": {
-                "outcomes": list(outcomes.items()),
-                "review": review,
-                "litigation": litigation,
-            },
+            "charts": [c for c in charts if c],
+            "tables": {"outcomes": list(outcomes.items()), **branches},
         }
     )
     return result

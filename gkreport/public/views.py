@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from gkreport.formats import format_for_year
 from gkreport.public import opendata
 from gkreport.public.downloads import serve_bytes
 from gkreport.public.frozen import current, find_version, history, snapshot_report
@@ -164,7 +165,7 @@ def _pdf_bytes(version) -> bytes:
 
 
 def pdf_filename_for(version):
-    return f"{version.agency_name}{version.year}年政府信息公开工作年度报告.pdf"
+    return f"{format_for_year(version.year).title(version.agency_name, version.year)}.pdf"
 
 
 @require_safe

@@ -44,31 +44,21 @@ def _count(report, code) -> int | None:
 
 def outcome_groups(report) -> list[tuple[str, int]]:
     """Table 3's results in the total column, summed by their official group (（三）不予公开 …)."""
-    fmt = report.fmt
-    (block,) = fmt.table("t3").blocks
-    keys = [row.key for row in block.rows]
-    results = block.rows[keys.index("granted") : keys.index("total_processed")]
-    groups: dict[str, int] = {}
-    for row in results:
-        name = row.groups[1] if len(row.groups) > 1 else row.label
-        value = _count(report, f"t3.{row.key}.total")
-        groups[name] = groups.get(name, 0) + (value or 0)
-    for legacy in block.legacy_rows:  # a 2019-style single row stands for its group
-        value = _count(report, f"t3.{legacy.key}.total")
-        if value:
-            groups[legacy.label] = groups.get(legacy.label, 0) + value
-    return [(name.split("）", 1)[-1].split("（", 1)[0], value) for name, value in groups.items()]
+    return [
+        (group.label, sum(_count(report, code) or 0 for code in group.cells))
+        for group in report.fmt.result_groups
+    ]
 
 
 def outcome_chart(report) -> Chart | None:
     groups = outcome_groups(report)
     if not any(value for _, value in groups):
         return None
-    return _horizontal("outcomes", "本年度办理结果分布（件）", groups)
+    return _horizontal("outcomes", f"{report.fmt.results_label}分布（件）", groups)
 
 
 def received_chart(history: list[tuple[int, int]]) -> Chart | None:
-    """Applications received (表三 一、本年新收 总计) by year, when there are two years or more."""
+    """Applications received (the format's key_cells.received) by year, from two years on."""
     if len(history) < 2:
         return None
     top = max(value for _, value in history) or 1

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from gkreport.formats import format_for_year
 from gkreport.imports.text import ImportError_
 from gkreport.imports.uploaded import SUPPORTED, SUPPORTED_TEXT, read_uploaded, supported
 from gkreport.lib.fetch import FetchRefused, fetch, policy_from_settings
@@ -90,8 +91,13 @@ def imported_message(report, result) -> str:
     if result.unplaced:
         text += f"有{len(result.unplaced)}处内容未能读取，见右侧导入记录。"
     following = report.year + 1
+    words = format_for_year(following).words  # S1 and, where the format has it, S2
+    compared = "和".join(filter(None, (words["carried_over"], words.get("in_force"))))
     if Report.objects.filter(agency_id=report.agency_id, year=following).exists():
-        text += f"{following}年度报告的检查将与其核对上年结转和现行有效件数（已填写的内容不变）。"
+        text += f"{following}年度报告的检查将与其核对{compared}（已填写的内容不变）。"
     else:
-        text += f"开始填报{following}年度报告时，将按其“结转下年度”预填“上年结转”，并与其核对。"
+        text += (
+            f"开始填报{following}年度报告时，"
+            f"将按其“{words['carried_forward']}”预填“{words['carried_over']}”，并与其核对。"
+        )
     return text

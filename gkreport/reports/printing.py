@@ -131,12 +131,14 @@ def print_context(report, *, history=(), for_pdf=False) -> dict:
             item["table"] = table
             item["head"], item["rows"] = table_rows(report, table)
             item["columns"] = column_widths(table)
-        if report.include_charts and part.key == "s3":
+        # The charts go with the results they draw: table 3's part.
+        if report.include_charts and part.key == fmt.part_of(fmt.key_cells.received):
             item["charts"] = [c for c in (outcome_chart(report), received_chart(history)) if c]
         parts.append(item)
     return {
         "report": report,
         "fmt": fmt,
+        "doc_title": report.title or fmt.title(report.agency.name, report.year),
         "preamble": paragraphs(report.preamble),
         "parts": parts,
         "draft": report.status != report.Status.PUBLISHED,

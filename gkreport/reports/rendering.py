@@ -19,9 +19,10 @@ def received_history(report: Report) -> list[tuple[int, int]]:
             .order_by("year")
             .values_list("year", "cells")
         )
+    code = report.fmt.key_cells.received  # the same cell in every format
     history = []
     for year, cells in rows:
-        value = read_value(cells.get("t3.new_received.total", ""), "count").value
+        value = read_value(cells.get(code, ""), "count").value
         if value is not None:
             history.append((year, value))
     return history
@@ -51,7 +52,7 @@ def final_pdf(report: Report) -> bytes:
 
 
 def pdf_filename(report: Report) -> str:
-    return f"{report.agency.name}{report.year}年政府信息公开工作年度报告.pdf"
+    return f"{report.fmt.title(report.agency.name, report.year)}.pdf"
 
 
 def pdf_url(report: Report) -> str:

@@ -41,17 +41,16 @@ def start_report(agency: Agency, year: int, user) -> Report:
     previous = previous_report(agency, year)
     if previous is not None:
         # Last year's 结转下年度 is this year's 上年结转, column by column.
-        for leaf in fmt.table("t3").blocks[0].leaves:
-            text = (previous.cells.get(f"t3.carried_forward.{leaf.key}") or "").strip()
+        for last_year, code in fmt.carry_over.items():
+            text = (previous.cells.get(last_year) or "").strip()
             if text:
-                code = f"t3.carried_over.{leaf.key}"
                 cells[code] = text
                 prefilled.append(code)
     report = Report.objects.create(
         agency=agency,
         year=year,
         format_version=fmt.version,
-        title=f"{agency.name}{year}年政府信息公开工作年度报告",
+        title=fmt.title(agency.name, year),
         preamble=preamble_text(agency, year, fmt),
         cells=cells,
         prefilled=prefilled,

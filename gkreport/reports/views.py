@@ -330,7 +330,8 @@ def edit_table(request, code, table):
         unknown = [
             key
             for key in request.POST
-            if key.startswith(("t2.", "t3.", "t4.")) and key not in form.fields
+            if key.startswith(tuple(f"{t.key}." for t in report.fmt.tables))
+            and key not in form.fields
         ]
         if unknown:
             messages.warning(request, f"忽略了不属于本表的单元格：{'、'.join(unknown[:5])}")

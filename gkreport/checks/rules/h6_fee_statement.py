@@ -20,9 +20,11 @@ FEE_WORDING = re.compile(r"处理费|收费|收取[^。；\n]{0,10}费|未产生
 def h6_fee_statement(report, ctx):
     if not ctx.fmt.requires_fee_statement:
         return []
-    text = re.sub(r"\s+", "", section(report, "s6"))
+    part = ctx.fmt.fee_statement_part
+    text = re.sub(r"\s+", "", section(report, part))
     if FEE_WORDING.search(text):
         return []
     if ctx.draft and not text.strip():
         return []  # part 六 not written yet: submission is refused for that already
-    return [Finding("H6", ERROR, (), messages.FEE_STATEMENT_MISSING, "s6")]
+    message = messages.fee_statement_missing(ctx.fmt.part(part))
+    return [Finding("H6", ERROR, (), message, part)]

@@ -5,21 +5,14 @@ from gkreport.checks.context import needs
 from gkreport.checks.findings import WARNING, Finding
 from gkreport.checks.report import figure
 
-CELLS = (
-    "t3.new_received.total",
-    "t3.total_processed.total",
-    "t4.review.total",
-    "t4.litigation_direct.total",
-    "t4.litigation_after_review.total",
-)
-
 
 @needs("departments")
 def s10_consolidated(report, ctx):
     if not ctx.departments:
         return []
     findings = []
-    for code in CELLS:
+    # The headline totals, the same that the statistics of a region follow over the years.
+    for code in (trend.code for trend in ctx.fmt.trend_cells):
         own = figure(report, code)
         values = [figure(d, code) for d in ctx.departments]
         if own is None or any(v is None for v in values):

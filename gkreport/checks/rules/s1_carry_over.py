@@ -10,20 +10,21 @@ from gkreport.checks.report import figure
 def s1_carry_over(report, ctx):
     if ctx.previous is None:
         return []
-    (block,) = ctx.fmt.table("t3").blocks
     findings = []
-    for leaf in block.leaves:
-        this_year = figure(report, f"t3.carried_over.{leaf.key}")
-        last_year = figure(ctx.previous, f"t3.carried_forward.{leaf.key}")
+    for last_code, this_code in ctx.fmt.carry_over.items():
+        this_year = figure(report, this_code)
+        last_year = figure(ctx.previous, last_code)
         if this_year is None or last_year is None or this_year == last_year:
             continue
+        cell = ctx.fmt.cell_map[this_code]
+        last_cell = ctx.fmt.cell_map[last_code]
         findings.append(
             Finding(
-                f"S1.{leaf.key}",
+                f"S1.{cell.column}",
                 WARNING,
-                (f"t3.carried_over.{leaf.key}",),
-                messages.carry_over_mismatch(leaf.label, this_year, last_year),
-                "s3",
+                (this_code,),
+                messages.carry_over_mismatch(cell, last_cell, this_year, last_year),
+                ctx.fmt.part_of(this_code),
             )
         )
     return findings

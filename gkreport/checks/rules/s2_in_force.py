@@ -5,30 +5,28 @@ from gkreport.checks.context import needs
 from gkreport.checks.findings import WARNING, Finding
 from gkreport.checks.report import figure
 
-ROWS = ("regulations", "normative_documents")
-
 
 @needs("previous")
 def s2_in_force(report, ctx):
     findings = []
-    for row in ROWS:
-        codes = {col: f"t2.{row}.{col}" for col in ("issued", "repealed", "in_force")}
-        if not all(code in ctx.fmt.cell_map for code in codes.values()):
-            return []  # the 2019 format has no such columns
-        issued, repealed, in_force = (figure(report, codes[c]) for c in codes)
+    for row in ctx.fmt.in_force:  # none in the 2019 format: it has no such columns
+        codes = (row.issued, row.repealed, row.in_force)
+        issued, repealed, in_force = (figure(report, code) for code in codes)
         if None in (issued, repealed, in_force):
             continue
-        label = ctx.fmt.cell_map[codes["in_force"]].row_label
-        previous = figure(ctx.previous, codes["in_force"]) if ctx.previous else None
+        cells = tuple(ctx.fmt.cell_map[code] for code in codes)
+        key = f"S2.{cells[2].row}"
+        part = ctx.fmt.part_of(row.in_force)
+        previous = figure(ctx.previous, row.in_force) if ctx.previous else None
         if previous is not None:
             expected = previous + issued - repealed
             if in_force != expected:
                 message = messages.in_force_mismatch(
-                    label, previous, issued, repealed, expected, in_force
+                    cells, previous, issued, repealed, expected, in_force
                 )
-                findings.append(Finding(f"S2.{row}", WARNING, tuple(codes.values()), message, "s2"))
+                findings.append(Finding(key, WARNING, codes, message, part))
             continue
         if in_force < issued - repealed:
-            message = messages.in_force_below_net(label, issued, repealed, in_force)
-            findings.append(Finding(f"S2.{row}", WARNING, tuple(codes.values()), message, "s2"))
+            message = messages.in_force_below_net(cells, issued, repealed, in_force)
+            findings.append(Finding(key, WARNING, codes, message, part))
     return findings

@@ -8,10 +8,12 @@ else, and a clause with two candidate numbers is ambiguous: in doubt the rule st
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from gkreport.checks import messages
 from gkreport.checks.findings import WARNING, Finding
 from gkreport.checks.report import figure, section
+from gkreport.formats import get_format
 
 OTHER_QUANTITIES = re.compile(r"备案|元")
 CLAUSE_SPLIT = re.compile(r"[，。；;！？!?\n]|,(?!\d{3})")
@@ -30,60 +32,77 @@ def _p(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-CLAIMS = (
-    Claim(
-        "received",
-        (
-            _p(
-                r"(?:收到|受理|新收)[各类的]*(?:政府信息)?(?:公开)?(?:依申请公开|申请)"
-                r"(?:件|数量?|共计?|为|总数)*(\d+)件"
-            ),
-        ),
-        ("t3.new_received.total",),
-        "表三 一、本年新收政府信息公开申请数量 总计",
-        also_accept=(("t3.new_received.total", "t3.carried_over.total"),),
-    ),
-    Claim(
-        "carried_forward",
-        (
-            _p(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?(?:申请)?(\d+)件"),
-            _p(r"(?<!\d)(\d+)件(?:申请)?(?:结转|转入)(?:至|到)?下一?年"),
-        ),
-        ("t3.carried_forward.total",),
-        "表三 四、结转下年度继续办理 总计",
-    ),
-    Claim(
-        "review",
-        (_p(r"行政复议(?:案件|申请)?共?(?:计|为)?(\d+)件"),),
-        ("t4.review.total",),
-        "表四 行政复议 总计",
-    ),
-    Claim(
-        "litigation",
-        (_p(r"行政诉讼(?:案件)?共?(?:计|为)?(\d+)件"),),
-        ("t4.litigation_direct.total", "t4.litigation_after_review.total"),
-        "表四 行政诉讼 未经复议直接起诉与复议后起诉的总计之和",
-    ),
-    Claim(
-        "normative_documents",
-        (
-            _p(r"(?:制发|印发|出台|制定)了?行政规范性文件(?:共)?(\d+)件"),
-            _p(r"(?:含|包括|其中)行政规范性文件(\d+)件"),
-        ),
-        ("t2.normative_documents.issued",),
-        "表二 行政规范性文件 本年制发件数",
-    ),
-)
+def claims(fmt) -> tuple[Claim, ...]:
+    """What a narrative may state, for one format: cells and their names come from it; the
+    patterns are how writers phrase the statement around the format's own words."""
+    return _claims(fmt.version)
 
-NARRATIVE_PARTS = ("s1", "s2", "s3", "s4", "s5", "s6")
+
+@cache
+def _claims(version: str) -> tuple[Claim, ...]:
+    fmt = get_format(version)
+    key = fmt.key_cells
+    label = fmt.cell_map
+    review = fmt.table4_branches[0]
+    litigation = fmt.table4_branches[1]
+    table4 = label[key.litigation[0]].table_name
+    total = label[key.litigation[0]].column_label
+    kinds = "与".join(name for group, name in fmt.table4_groups if group in litigation.groups)
+    found = [
+        Claim(
+            "received",
+            (
+                _p(
+                    r"(?:收到|受理|新收)[各类的]*(?:政府信息)?(?:公开)?(?:依申请公开|申请)"
+                    r"(?:件|数量?|共计?|为|总数)*(\d+)件"
+                ),
+            ),
+            (key.received,),
+            label[key.received].label,
+            also_accept=((key.received, key.carried_over),),
+        ),
+        Claim(
+            "carried_forward",
+            (
+                _p(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?(?:申请)?(\d+)件"),
+                _p(r"(?<!\d)(\d+)件(?:申请)?(?:结转|转入)(?:至|到)?下一?年"),
+            ),
+            (key.carried_forward,),
+            label[key.carried_forward].label,
+        ),
+        Claim(
+            "review",
+            (_p(rf"{re.escape(review.label)}(?:案件|申请)?共?(?:计|为)?(\d+)件"),),
+            key.review,
+            label[key.review[0]].label,
+        ),
+        Claim(
+            "litigation",
+            (_p(rf"{re.escape(litigation.label)}(?:案件)?共?(?:计|为)?(\d+)件"),),
+            key.litigation,
+            f"{table4} {litigation.label} {kinds}的{total}之和",
+        ),
+    ]
+    if key.normative_documents_issued is not None:
+        cell = label[key.normative_documents_issued]
+        found.append(
+            Claim(
+                "normative_documents",
+                (
+                    _p(rf"(?:制发|印发|出台|制定)了?{re.escape(cell.row_label)}(?:共)?(\d+)件"),
+                    _p(rf"(?:含|包括|其中){re.escape(cell.row_label)}(\d+)件"),
+                ),
+                (cell.code,),
+                cell.label,
+            )
+        )
+    return tuple(found)
 
 
 def s3_narrative_figures(report, ctx):
     findings = []
-    clauses = list(_clauses(report))
-    for claim in CLAIMS:
-        if not all(code in ctx.fmt.cell_map for code in claim.cells):
-            continue
+    clauses = list(_clauses(report, ctx.fmt))
+    for claim in claims(ctx.fmt):
         table_value = _sum(report, claim.cells)
         if table_value is None:
             continue
@@ -106,8 +125,8 @@ def s3_narrative_figures(report, ctx):
     return findings
 
 
-def _clauses(report):
-    for part in NARRATIVE_PARTS:
+def _clauses(report, fmt):
+    for part in fmt.part_keys:
         text = unicodedata.normalize("NFKC", section(report, part))
         for clause in CLAUSE_SPLIT.split(text):
             clause = re.sub(r"\s+", "", clause)

@@ -10,7 +10,8 @@ from gkreport.checks.report import figure
 def s5_copy_paste(report, ctx):
     findings = []
     agency = report.get("agency")
-    for cell in ctx.fmt.table("t2").cells:
+    table = ctx.fmt.table("t2")
+    for cell in table.cells:
         value = figure(report, cell.code)
         if not value:
             continue
@@ -19,5 +20,7 @@ def s5_copy_paste(report, ctx):
                 continue
             if figure(peer, cell.code) == value:
                 message = messages.copy_paste(cell.label, value, peer.get("agency") or "另一机关")
-                findings.append(Finding(f"S5.{cell.row}", WARNING, (cell.code,), message, "s2"))
+                findings.append(
+                    Finding(f"S5.{cell.row}", WARNING, (cell.code,), message, table.part)
+                )
     return findings

@@ -20,6 +20,8 @@ def s9_template_rows(report, ctx):
                 if not codes:
                     continue
                 labels = [r.label for r in block.rows if r.key in row.replaces]
-                message = messages.legacy_template_row(report.get("year"), row.label, labels)
+                message = messages.legacy_template_row(
+                    table.name, report.get("year"), row.label, labels
+                )
                 findings.append(Finding("S9", WARNING, codes, message, table.part))
     return findings

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -11,6 +13,15 @@ register = template.Library()
 def cell_id(code: str) -> str:
     """The HTML id of a cell's input: t3.granted.total → cell-t3-granted-total."""
     return "cell-" + str(code).replace(".", "-")
+
+
+@register.simple_tag
+def format_words(year=None) -> dict[str, str]:
+    """The current (or a year's) format's words for the checks' prose: `carried_over`,
+    `carried_forward`, `in_force`, and the table names by key (`t2` → 表二)."""
+    from gkreport.formats import format_for_year
+
+    return format_for_year(int(year) if year else date.today().year).words
 
 
 @register.filter
