@@ -2,8 +2,8 @@
 
 from collections import defaultdict
 
-from gkreport.lib.values import read_value
-from gkreport.public.frozen import snapshot_report
+from gkreport.formats import get_format
+from gkreport.public.snapshot import snapshot_figures
 from gkreport.reports.charts import bar_chart, outcome_groups, received_chart
 
 TREND_CELLS = (
@@ -22,11 +22,13 @@ T4_OUTCOMES = (
 
 
 def _value(version, code):
-    return read_value(version.snapshot.get("raw", {}).get(code, ""), "count").value or 0
+    return version.frozen_figures.get(code) or 0
 
 
 def region_statistics(versions) -> dict:
     versions = list(versions)
+    for version in versions:  # the numbers frozen at publication, read once per version
+        version.frozen_figures = snapshot_figures(version.snapshot)
     by_year = defaultdict(list)
     for version in versions:
         by_year[version.year].append(version)
@@ -45,7 +47,8 @@ def region_statistics(versions) -> dict:
     latest = years[-1]
     outcomes: dict[str, int] = {}
     for version in by_year[latest]:
-        for name, value in outcome_groups(snapshot_report(version)):
+        fmt = get_format(version.snapshot["format"])
+        for name, value in outcome_groups(fmt, version.frozen_figures):
             outcomes[name] = outcomes.get(name, 0) + value
     review = [
         (label, sum(_value(v, f"t4.review.{key}") for v in by_year[latest]))

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_safe
 
 from gkreport.public import opendata
 from gkreport.public.downloads import serve_bytes
-from gkreport.public.frozen import current, find_version, history, snapshot_report
+from gkreport.public.frozen import current, find_version, history
+from gkreport.public.snapshot import snapshot_report
 from gkreport.public.stats import region_statistics
 from gkreport.reports.models import Agency, PublishedVersion, Region
 from gkreport.reports.published_files import PublishedFileDamaged
@@ -112,7 +113,7 @@ def agency_page(request, agency_code):
 @require_safe
 def report_page(request, agency_code, year, number=None):
     version = find_version(agency_code, year, number)
-    report = snapshot_report(version)
+    report = snapshot_report(version.snapshot)
     base = reverse("public_report", args=[agency_code, year])
     pdf_url = (
         reverse("public_pdf_version", args=[agency_code, year, number])

@@ -5,8 +5,6 @@ The same chart sits in the same place in the preview and the PDF (templates/prin
 
 from dataclasses import dataclass
 
-from gkreport.lib.values import read_value
-
 WIDTH = 440
 BAR_HEIGHT = 18
 GAP = 8
@@ -38,30 +36,26 @@ class Chart:
         return LABEL_WIDTH - 6
 
 
-def _count(report, code) -> int | None:
-    return read_value(report.cells.get(code, ""), "count").value
-
-
-def outcome_groups(report) -> list[tuple[str, int]]:
-    """Table 3's results in the total column, summed by their official group (（三）不予公开 …)."""
-    fmt = report.fmt
+def outcome_groups(fmt, figures: dict) -> list[tuple[str, int]]:
+    """Table 3's results in the total column, summed by their official group (（三）不予公开 …).
+    `figures`: cell code → value (a report's `figures()`, a snapshot's `snapshot_figures`)."""
     (block,) = fmt.table("t3").blocks
     keys = [row.key for row in block.rows]
     results = block.rows[keys.index("granted") : keys.index("total_processed")]
     groups: dict[str, int] = {}
     for row in results:
         name = row.groups[1] if len(row.groups) > 1 else row.label
-        value = _count(report, f"t3.{row.key}.total")
+        value = figures.get(f"t3.{row.key}.total")
         groups[name] = groups.get(name, 0) + (value or 0)
     for legacy in block.legacy_rows:  # a 2019-style single row stands for its group
-        value = _count(report, f"t3.{legacy.key}.total")
+        value = figures.get(f"t3.{legacy.key}.total")
         if value:
             groups[legacy.label] = groups.get(legacy.label, 0) + value
     return [(name.split("）", 1)[-1].split("（", 1)[0], value) for name, value in groups.items()]
 
 
 def outcome_chart(report) -> Chart | None:
-    groups = outcome_groups(report)
+    groups = outcome_groups(report.fmt, report.figures())
     if not any(value for _, value in groups):
         return None
     return _horizontal("outcomes", "本年度办理结果分布（件）", groups)
