@@ -14,6 +14,8 @@ Publishing (gkreport/reports/workflow.py) calls `build_snapshot` once, when it w
       "include_charts": bool,
       "raw": {cell code: the cell's text as typed, never repaired (for the printed report)},
       "figures": {cell code: the value read from that text by the one value reader},
+      "received": [[year, applications received], …] of the agency's reports up to this one,
+                  oldest first, as the PDF's chart drew them ([] without charts),
     }
 
 `figures` has every cell of the format, and a 2019-style legacy cell when the report filled
@@ -22,8 +24,8 @@ a blank, a “/” or text that could not be read. Public pages, open data and s
 their numbers from `figures` (`snapshot_figures`), never from `raw`; the printed report
 (`snapshot_report`) prints `raw` through the print templates, as the published PDF does.
 
-Version 1 snapshots (no "snapshot_version") had the same keys and a "sections" key that no
-reader used.
+Layout 1 snapshots (no "snapshot_version") have the other keys, a "sections" key that no
+reader uses, and no "received": their page draws no chart of the years.
 """
 
 import datetime
@@ -38,6 +40,8 @@ SNAPSHOT_VERSION = 2
 
 def build_snapshot(report: Report) -> dict:
     """The snapshot of `report` as it is published now (see the module's docstring)."""
+    from gkreport.reports.rendering import received_history
+
     agency = report.agency
     raw = dict(report.cells)
     return {
@@ -61,6 +65,9 @@ def build_snapshot(report: Report) -> dict:
         "figures": {
             code: _json_figure(value) for code, value in _read_figures(report.fmt, raw).items()
         },
+        "received": [list(row) for row in received_history(report)]
+        if report.include_charts
+        else [],
     }
 
 
@@ -83,6 +90,11 @@ def snapshot_figures(snapshot: dict) -> dict:
         # its raw text here, with the same reader publishing uses; no other reader does.
         return _read_figures(get_format(snapshot["format"]), snapshot.get("raw", {}))
     return {code: Decimal(v) if isinstance(v, str) else v for code, v in figures.items()}
+
+
+def snapshot_received(snapshot: dict) -> list[tuple[int, int]]:
+    """(year, applications received) as frozen for the chart of the years."""
+    return [(year, value) for year, value in snapshot.get("received", [])]
 
 
 def snapshot_report(snapshot: dict) -> Report:

@@ -54,8 +54,8 @@ def outcome_groups(fmt, figures: dict) -> list[tuple[str, int]]:
     return [(name.split("）", 1)[-1].split("（", 1)[0], value) for name, value in groups.items()]
 
 
-def outcome_chart(report) -> Chart | None:
-    groups = outcome_groups(report.fmt, report.figures())
+def outcome_chart(report, figures=None) -> Chart | None:
+    groups = outcome_groups(report.fmt, report.figures() if figures is None else figures)
     if not any(value for _, value in groups):
         return None
     return _horizontal("outcomes", "本年度办理结果分布（件）", groups)

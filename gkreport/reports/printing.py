@@ -119,8 +119,9 @@ def _part_text(report, part, sections):
     return paragraphs(sections.get(part.key, ""))
 
 
-def print_context(report, *, history=(), for_pdf=False) -> dict:
-    """history: (year, applications received) of the agency's reports, oldest first."""
+def print_context(report, *, history=(), figures=None, for_pdf=False) -> dict:
+    """history: (year, applications received) of the agency's reports, oldest first;
+    figures: the report's figures when already read (a published snapshot's)."""
     fmt = report.fmt
     sections = report.sections()
     parts = []
@@ -132,7 +133,9 @@ def print_context(report, *, history=(), for_pdf=False) -> dict:
             item["head"], item["rows"] = table_rows(report, table)
             item["columns"] = column_widths(table)
         if report.include_charts and part.key == "s3":
-            item["charts"] = [c for c in (outcome_chart(report), received_chart(history)) if c]
+            item["charts"] = [
+                c for c in (outcome_chart(report, figures), received_chart(history)) if c
+            ]
         parts.append(item)
     return {
         "report": report,

@@ -27,9 +27,20 @@ def received_history(report: Report) -> list[tuple[int, int]]:
     return history
 
 
-def report_context(report: Report, *, final: bool = False, screen: bool = False, **extra) -> dict:
-    history = received_history(report) if report.include_charts else []
-    context = print_context(report, history=history, for_pdf=not screen)
+def report_context(
+    report: Report,
+    *,
+    final: bool = False,
+    screen: bool = False,
+    history=None,
+    figures=None,
+    **extra,
+) -> dict:
+    """history and figures: as frozen in a published snapshot; else read from the database
+    and the report's cells."""
+    if history is None:
+        history = received_history(report) if report.include_charts else []
+    context = print_context(report, history=history, figures=figures, for_pdf=not screen)
     if final:
         context["draft"] = False
     context.update({"screen": screen, **extra})

@@ -130,3 +130,18 @@ def test_a_snapshot_without_figures_is_read_from_its_text_by_the_same_reader():
     assert figures["t3.new_received.total"] == 1234
     assert figures["t2.fees.amount"] == Decimal("2.50")
     assert figures["t4.review.total"] is None
+
+
+def test_the_public_report_draws_the_charts_of_its_pdf(client, people):
+    last_year = stored_report(people.agency, year=2022)
+    last_year.cells["t3.new_received.total"] = "5"
+    last_year.save()
+    report = people.report
+    report.include_charts = True
+    report.save()
+    version = publish_as_printed(report, people.bob).versions.get()
+    assert version.snapshot["received"] == [[2022, 5], [2023, 9]]
+
+    page = client.get(f"/public/agency/{people.agency.code}/2023/").content.decode()
+    assert "历年收到申请：2022年5件；2023年9件。" in page
+    assert "本年度办理结果分布（件）" in page
