@@ -2,8 +2,7 @@
 
 from django.http import Http404
 
-from gkreport.reports.importing import detached_report
-from gkreport.reports.models import Agency, PublishedVersion, Report
+from gkreport.reports.models import PublishedVersion
 
 LIGHT = ("snapshot",)  # the heavy column a listing never needs
 
@@ -29,18 +28,4 @@ def history(agency_code, year):
         PublishedVersion.objects.filter(agency_code=agency_code, year=year)
         .defer(*LIGHT)
         .order_by("number")
-    )
-
-
-def snapshot_report(version: PublishedVersion) -> Report:
-    """The frozen report as an unsaved model instance, for the print templates."""
-    data = version.snapshot
-    agency = Agency(name=data["agency"]["name"], kind=data["agency"]["kind"])
-    return detached_report(
-        agency,
-        data,
-        narrative=data.get("narrative", {}),
-        signed_on=data.get("signed_on", ""),
-        include_charts=data.get("include_charts", False),
-        status=Report.Status.PUBLISHED,
     )

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from gkreport.formats import get_format
 from gkreport.lib.spreadsheet import safe_row
-from gkreport.lib.values import read_value
+from gkreport.public.snapshot import snapshot_figures
 
 BOM = "\ufeff"  # so that Excel opens the CSV as UTF-8
 CELL_HEADERS = ("code", "table", "block", "row", "column", "value", "as_printed")
@@ -17,11 +17,13 @@ CELL_HEADERS_ZH = ("单元格代码", "表", "栏目", "行", "列", "数值", "
 
 
 def cell_rows(snapshot: dict) -> list[dict]:
+    """Each cell of the format: its value as frozen in the snapshot's figures, and its text."""
     fmt = get_format(snapshot["format"])
     raw = snapshot.get("raw", {})
+    figures = snapshot_figures(snapshot)
     rows = []
     for cell in fmt.cells:
-        value = read_value(raw.get(cell.code, ""), cell.kind).value
+        value = figures.get(cell.code)
         rows.append(
             {
                 "code": cell.code,
@@ -76,10 +78,10 @@ def region_table(versions, year: int):
     sums = {cell.code: 0 for cell in cells if cell.additive}
     complete = {cell.code: True for cell in cells}
     for version in versions:
-        raw = version.snapshot.get("raw", {})
+        figures = snapshot_figures(version.snapshot)
         values = {}
         for cell in cells:
-            value = read_value(raw.get(cell.code, ""), cell.kind).value
+            value = figures.get(cell.code)
             values[cell.code] = value
             if value is None:
                 complete[cell.code] = False

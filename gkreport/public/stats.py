@@ -3,20 +3,21 @@
 from collections import defaultdict
 from datetime import date
 
-from gkreport.formats import format_for_year
-from gkreport.lib.values import read_value
-from gkreport.public.frozen import snapshot_report
+from gkreport.formats import format_for_year, get_format
+from gkreport.public.snapshot import snapshot_figures
 from gkreport.reports.charts import bar_chart, outcome_groups, received_chart
 
 
 def _value(version, code):
-    return read_value(version.snapshot.get("raw", {}).get(code, ""), "count").value or 0
+    return version.frozen_figures.get(code) or 0
 
 
 def region_statistics(versions) -> dict:
     """Totals per year (the format's trend cells) and, for the latest year, the shares of
     table 3's result groups and of table 4's outcomes, named as the format names them."""
     versions = list(versions)
+    for version in versions:  # the numbers frozen at publication, read once per version
+        version.frozen_figures = snapshot_figures(version.snapshot)
     by_year = defaultdict(list)
     for version in versions:
         by_year[version.year].append(version)
@@ -44,7 +45,8 @@ def region_statistics(versions) -> dict:
     fmt = format_for_year(latest)
     outcomes: dict[str, int] = {}
     for version in by_year[latest]:
-        for name, value in outcome_groups(snapshot_report(version)):
+        version_fmt = get_format(version.snapshot["format"])
+        for name, value in outcome_groups(version_fmt, version.frozen_figures):
             outcomes[name] = outcomes.get(name, 0) + value
     branches = {
         branch.key: [

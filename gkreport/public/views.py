@@ -15,7 +15,8 @@ from django.views.decorators.http import require_safe
 from gkreport.formats import format_for_year
 from gkreport.public import opendata
 from gkreport.public.downloads import serve_bytes
-from gkreport.public.frozen import current, find_version, history, snapshot_report
+from gkreport.public.frozen import current, find_version, history
+from gkreport.public.snapshot import snapshot_figures, snapshot_received, snapshot_report
 from gkreport.public.stats import region_statistics
 from gkreport.reports.models import Agency, PublishedVersion, Region
 from gkreport.reports.published_files import PublishedFileDamaged
@@ -113,14 +114,21 @@ def agency_page(request, agency_code):
 @require_safe
 def report_page(request, agency_code, year, number=None):
     version = find_version(agency_code, year, number)
-    report = snapshot_report(version)
+    snapshot = version.snapshot
+    report = snapshot_report(snapshot)
     base = reverse("public_report", args=[agency_code, year])
     pdf_url = (
         reverse("public_pdf_version", args=[agency_code, year, number])
         if number
         else reverse("public_pdf", args=[agency_code, year])
     )
-    context = report_context(report, final=True, screen=True)
+    context = report_context(
+        report,
+        final=True,
+        screen=True,
+        history=snapshot_received(snapshot),
+        figures=snapshot_figures(snapshot),
+    )
     context.update(
         {
             "version": version,

@@ -5,8 +5,6 @@ The same chart sits in the same place in the preview and the PDF (templates/prin
 
 from dataclasses import dataclass
 
-from gkreport.lib.values import read_value
-
 WIDTH = 440
 BAR_HEIGHT = 18
 GAP = 8
@@ -38,20 +36,17 @@ class Chart:
         return LABEL_WIDTH - 6
 
 
-def _count(report, code) -> int | None:
-    return read_value(report.cells.get(code, ""), "count").value
-
-
-def outcome_groups(report) -> list[tuple[str, int]]:
-    """Table 3's results in the total column, summed by their official group (（三）不予公开 …)."""
+def outcome_groups(fmt, figures: dict) -> list[tuple[str, int]]:
+    """Table 3's results in the total column, summed by their official group (（三）不予公开 …).
+    `figures`: cell code → value (a report's `figures()`, a snapshot's `snapshot_figures`)."""
     return [
-        (group.label, sum(_count(report, code) or 0 for code in group.cells))
-        for group in report.fmt.result_groups
+        (group.label, sum(figures.get(code) or 0 for code in group.cells))
+        for group in fmt.result_groups
     ]
 
 
-def outcome_chart(report) -> Chart | None:
-    groups = outcome_groups(report)
+def outcome_chart(report, figures=None) -> Chart | None:
+    groups = outcome_groups(report.fmt, report.figures() if figures is None else figures)
     if not any(value for _, value in groups):
         return None
     return _horizontal("outcomes", f"{report.fmt.results_label}分布（件）", groups)

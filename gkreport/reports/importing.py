@@ -31,8 +31,8 @@ def fill_contact(agency: Agency, preamble: str) -> None:
 def detached_report(
     agency: Agency, data: dict, *, narrative: dict, signed_on: str, **extra
 ) -> Report:
-    """A report model instance that is never saved: for rendering without a database or
-    from a frozen snapshot. `data` holds year, format, title, preamble, raw, signature."""
+    """A report model instance that is never saved, for rendering an import without a
+    database. `data` holds year, format, title, preamble, raw, signature."""
     return Report(
         agency=agency,
         year=data["year"],

@@ -119,8 +119,9 @@ def _part_text(report, part, sections):
     return paragraphs(sections.get(part.key, ""))
 
 
-def print_context(report, *, history=(), for_pdf=False) -> dict:
-    """history: (year, applications received) of the agency's reports, oldest first."""
+def print_context(report, *, history=(), figures=None, for_pdf=False) -> dict:
+    """history: (year, applications received) of the agency's reports, oldest first;
+    figures: the report's figures when already read (a published snapshot's)."""
     fmt = report.fmt
     sections = report.sections()
     parts = []
@@ -133,7 +134,9 @@ def print_context(report, *, history=(), for_pdf=False) -> dict:
             item["columns"] = column_widths(table)
         # The charts go with the results they draw: table 3's part.
         if report.include_charts and part.key == fmt.part_of(fmt.key_cells.received):
-            item["charts"] = [c for c in (outcome_chart(report), received_chart(history)) if c]
+            item["charts"] = [
+                c for c in (outcome_chart(report, figures), received_chart(history)) if c
+            ]
         parts.append(item)
     return {
         "report": report,

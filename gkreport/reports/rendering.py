@@ -28,9 +28,20 @@ def received_history(report: Report) -> list[tuple[int, int]]:
     return history
 
 
-def report_context(report: Report, *, final: bool = False, screen: bool = False, **extra) -> dict:
-    history = received_history(report) if report.include_charts else []
-    context = print_context(report, history=history, for_pdf=not screen)
+def report_context(
+    report: Report,
+    *,
+    final: bool = False,
+    screen: bool = False,
+    history=None,
+    figures=None,
+    **extra,
+) -> dict:
+    """history and figures: as frozen in a published snapshot; else read from the database
+    and the report's cells."""
+    if history is None:
+        history = received_history(report) if report.include_charts else []
+    context = print_context(report, history=history, figures=figures, for_pdf=not screen)
     if final:
         context["draft"] = False
     context.update({"screen": screen, **extra})
@@ -57,31 +68,3 @@ def pdf_filename(report: Report) -> str:
 
 def pdf_url(report: Report) -> str:
     return reverse("report_pdf", args=[report.code])
-
-
-def snapshot_for_public(report: Report) -> dict:
-    """Everything the public pages and open data need, frozen at publication."""
-    from gkreport.imports.jsonfile import figures_for_json
-
-    data = report.as_check_dict()
-    agency = report.agency
-    return {
-        "agency": {
-            "name": agency.name,
-            "code": str(agency.code),
-            "kind": agency.kind,
-            "region": agency.region.path,
-            "region_id": agency.region_id,
-        },
-        "year": report.year,
-        "format": report.format_version,
-        "title": report.title,
-        "preamble": report.preamble,
-        "narrative": report.narrative,
-        "sections": data["sections"],
-        "raw": dict(report.cells),
-        "figures": figures_for_json(data),
-        "signature": report.signature,
-        "signed_on": str(report.signed_on or ""),
-        "include_charts": report.include_charts,
-    }

@@ -187,9 +187,10 @@ def _on_submit(report, event, user, prepared):
 
 
 def _prepare_publish(report) -> dict:
-    from gkreport.reports.rendering import final_pdf, snapshot_for_public
+    from gkreport.public.snapshot import build_snapshot
+    from gkreport.reports.rendering import final_pdf
 
-    return {"pdf": final_pdf(report), "snapshot": snapshot_for_public(report)}
+    return {"pdf": final_pdf(report), "snapshot": build_snapshot(report)}
 
 
 def _on_publish(report, event, user, prepared):
