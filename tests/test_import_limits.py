@@ -58,7 +58,9 @@ def read_isolated(name, limits):
 def test_a_reading_needing_more_memory_than_the_limit_is_refused():
     assert read_isolated("txt_long_real_report", Limits()).result.report["year"] == 2023
     with pytest.raises(ImportError_, match=r"读取所需内存超过上限（50MB）"):
-        read_isolated("txt_huge_table", Limits(memory_mb=50))
+        # Time enough that only memory can stop it (2 CPU seconds ran out first on a slow
+        # machine, which is a refusal too, but not the one this test is about).
+        read_isolated("txt_huge_table", Limits(memory_mb=50, cpu_seconds=30, wall_seconds=60))
 
 
 def in_a_fresh_worker(code: str) -> list[str]:
@@ -98,7 +100,7 @@ def forked(name, **limits):
 def test_a_forked_reading_needing_more_memory_than_the_limit_is_refused():
     lines = in_a_fresh_worker(
         "print(forked('txt_long_real_report', memory_mb=20).result.report['year']);"
-        "print(forked('txt_huge_table', memory_mb=20))"
+        "print(forked('txt_huge_table', memory_mb=20, cpu_seconds=30, wall_seconds=60))"
     )
     assert lines == ["2023", "文件过于复杂，读取所需内存超过上限（20MB），无法读取"]
 
