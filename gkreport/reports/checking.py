@@ -9,7 +9,7 @@ the same findings everywhere. A draft's peers never include other agencies' draf
 
 The counts are saved at every change of a report, and the reports whose context holds it
 (its region's reports of the year, its agency's next year) are counted again in the
-background (`tasks.refresh_counts`).
+background (`tasks.recount`).
 """
 
 from django.db import transaction
@@ -117,9 +117,14 @@ def run_checks(report: Report):
     counted (`refresh_counts`), so a request that saves and then shows the page runs the
     engine once."""
     checked = getattr(report, "_checked", None)
-    if checked is not None and checked[0] == (report._content(), report.status):
+    if checked is not None and checked[0] == _as_checked(report):
         return checked[1]
     return check_report(report.as_check_dict(), **contexts_for([report])[report.pk])
+
+
+def _as_checked(report: Report) -> tuple:
+    """What a kept result was counted for: the content and the status."""
+    return report._content(), report.status
 
 
 def run_checks_many(reports) -> dict[int, object]:
@@ -145,7 +150,7 @@ def refresh_counts(report: Report) -> None:
     report._checked = None
     result = run_checks(report)
     store_counts(report, result)
-    report._checked = ((report._content(), report.status), result)
+    report._checked = (_as_checked(report), result)
     others = affected_by(report)
     if others:
         from gkreport.reports.tasks import recount
