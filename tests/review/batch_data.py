@@ -83,3 +83,22 @@ def item(batch, name) -> BatchItem:
 
 def rerun_url(batch):
     return reverse("batch_rerun", args=[batch.office.code, batch.code])
+
+
+def assert_only_its_office_sees(client, offices, people, name):
+    """Another office, an upper office and agency staff get 404 for a batch's page `name`,
+    also through the other office's own address."""
+    from django.urls import reverse
+
+    from gkreport.review.models import Batch
+
+    batch = Batch.objects.create(office=offices.office)
+    url = reverse(name, args=[offices.office.code, batch.code])
+    for person in (offices.oscar, offices.lena, people.alice):
+        client.force_login(person)
+        assert client.get(url).status_code == 404
+        assert client.get(url, {"format": "xlsx"}).status_code == 404
+    client.force_login(offices.oscar)
+    assert (
+        client.get(reverse(name, args=[offices.other_office.code, batch.code])).status_code == 404
+    )

@@ -3,27 +3,21 @@ Excel export."""
 
 import io
 
-import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from gkreport.review.models import Batch
-from tests.review.batch_data import CHIPING, item, run_batch, seed, upload
+from tests.review.batch_data import (
+    CHIPING,
+    assert_only_its_office_sees,
+    item,
+    run_batch,
+    seed,
+    upload,
+)
 
 
-@pytest.mark.parametrize("name", ["batch"])
-def test_it_checks_ownership(client, offices, people, name):
-    batch = Batch.objects.create(office=offices.office)
-    url = reverse(name, args=[offices.office.code, batch.code])
-    for person in (offices.oscar, offices.lena, people.alice):
-        client.force_login(person)
-        assert client.get(url).status_code == 404
-        assert client.get(url, {"format": "xlsx"}).status_code == 404
-    # nor through its own office's address
-    client.force_login(offices.oscar)
-    assert (
-        client.get(reverse(name, args=[offices.other_office.code, batch.code])).status_code == 404
-    )
+def test_it_checks_ownership(client, offices, people):
+    assert_only_its_office_sees(client, offices, people, "batch")
 
 
 def test_the_results_page_lists_each_report(olivia, offices):

@@ -1,25 +1,13 @@
 """The progress of a batch's run, as JSON for the page to poll."""
 
-import pytest
 from django.urls import reverse
 
 from gkreport.review.models import Batch, BatchItem
-from tests.review.batch_data import CHIPING, run_batch, seed, upload
+from tests.review.batch_data import CHIPING, assert_only_its_office_sees, run_batch, seed, upload
 
 
-@pytest.mark.parametrize("name", ["batch_progress"])
-def test_it_checks_ownership(client, offices, people, name):
-    batch = Batch.objects.create(office=offices.office)
-    url = reverse(name, args=[offices.office.code, batch.code])
-    for person in (offices.oscar, offices.lena, people.alice):
-        client.force_login(person)
-        assert client.get(url).status_code == 404
-        assert client.get(url, {"format": "xlsx"}).status_code == 404
-    # nor through its own office's address
-    client.force_login(offices.oscar)
-    assert (
-        client.get(reverse(name, args=[offices.other_office.code, batch.code])).status_code == 404
-    )
+def test_it_checks_ownership(client, offices, people):
+    assert_only_its_office_sees(client, offices, people, "batch_progress")
 
 
 def test_progress_of_a_finished_batch(olivia, offices):
