@@ -20,8 +20,8 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 
-from gkreport.reports.models import Office, OfficeMembership, Region
-from gkreport.review.models import Batch, BatchItem
+from gkreport.reports.models import Region
+from gkreport.review.models import Batch, BatchItem, Office, OfficeMembership
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"

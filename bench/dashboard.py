@@ -10,7 +10,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench.timing import time_calls
-from gkreport.reports.models import Agency, Office, OfficeMembership, Region, Report
+from gkreport.reports.models import Agency, Region, Report
+from gkreport.review.models import Office, OfficeMembership
 
 AGENCIES = 2000
 REQUESTS = 30

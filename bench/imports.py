@@ -22,8 +22,8 @@ WARMUP = 2
 
 def corpus() -> dict[str, list[tuple[str, bytes]]]:
     from gkreport.pdf import html_to_pdf
+    from gkreport.printing.rendering import report_html
     from gkreport.reports.importing import unsaved_report
-    from gkreport.reports.rendering import report_html
     from tests.data import published
 
     kinds: dict[str, list[tuple[str, bytes]]] = {"html": [], "docx": [], "pdf": [], "text": []}

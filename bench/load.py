@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from gkreport.reports.models import PublishedVersion
+from gkreport.public.models import PublishedVersion
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 32

@@ -22,8 +22,8 @@ django.setup()
 
 from gkreport.imports.files import read_report_file  # noqa: E402
 from gkreport.pdf import html_to_pdf  # noqa: E402
+from gkreport.printing.rendering import report_html  # noqa: E402
 from gkreport.reports.importing import unsaved_report  # noqa: E402
-from gkreport.reports.rendering import report_html  # noqa: E402
 
 
 def reply(figures: dict) -> None:

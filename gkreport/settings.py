@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "gkreport.reports",
     "gkreport.review",
+    "gkreport.public",
 ]
 
 MIDDLEWARE = [
@@ -285,7 +286,7 @@ FETCH_MAX_REDIRECTS = envint("FETCH_MAX_REDIRECTS", 5)
 # first when installed, then the GB2312 cuts of Noto CJK SC built at set-up, then the full
 # system fonts for characters outside GB2312.
 PDF_FONT_DIR = Path(envstr("PDF_FONT_DIR", str(BASE_DIR / "var" / "fonts")))
-# Rendered PDFs kept for the next download (gkreport.reports.pdf_store), unless
+# Rendered PDFs kept for the next download (gkreport.printing.pdf_store), unless
 # STORAGES["pdfs"] names another storage.
 PDF_CACHE_DIR = Path(envstr("PDF_CACHE_DIR", str(BASE_DIR / "var" / "pdf-cache")))
 PDF_FONTS = {

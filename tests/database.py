@@ -6,7 +6,6 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 READ_ONLY_ROLE = "gk_read_only"
 
@@ -55,15 +54,3 @@ def read_only_database():
                 cursor.execute("PRAGMA query_only = OFF")
             else:
                 cursor.execute("RESET ROLE")
-
-
-def migrate(target):
-    """Migrate the test database to `target` ([(app, migration)]); the apps as of then."""
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
-def migrate_to_latest():
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

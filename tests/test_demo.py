@@ -90,7 +90,8 @@ def test_one_report_per_agency_and_year(demo):
 
 
 def test_the_demo_submits_and_publishes_through_the_workflow(demo, client):
-    from gkreport.reports.models import Event, Office
+    from gkreport.reports.models import Event
+    from gkreport.review.models import Office
 
     statuses = {r.agency.name: r.status for r in Report.objects.select_related("agency")}
     assert statuses == {
@@ -118,23 +119,23 @@ def test_the_public_demo_lists_the_two_published_seeds(demo, client):
 
 
 def test_the_admin_shows_offices_versions_and_locks_published_content(demo, client):
-    from gkreport.reports.models import PublishedVersion
+    from gkreport.public.models import PublishedVersion
 
     client.force_login(User.objects.get(username="admin"))
     for path in (
-        "/admin/reports/office/",
-        "/admin/reports/publishedversion/",
+        "/admin/review/office/",
+        "/admin/public/publishedversion/",
         "/admin/reports/event/",
-        "/admin/reports/deadline/",
-        "/admin/reports/reviewcomment/",
+        "/admin/review/deadline/",
+        "/admin/review/reviewcomment/",
     ):
         assert client.get(path).status_code == 200, path
     published = Report.objects.get(agency__name="聊城市行政审批服务局")
     page = client.get(f"/admin/reports/report/{published.pk}/change/").content.decode()
     assert 'name="preamble"' not in page  # read-only
     version = PublishedVersion.objects.first()
-    assert client.get(f"/admin/reports/publishedversion/{version.pk}/change/").status_code == 200
+    assert client.get(f"/admin/public/publishedversion/{version.pk}/change/").status_code == 200
     response = client.post(
-        f"/admin/reports/publishedversion/{version.pk}/change/", {"is_current": ""}
+        f"/admin/public/publishedversion/{version.pk}/change/", {"is_current": ""}
     )
     assert response.status_code == 403

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from gkreport.reports.models import PublishedVersion
+from gkreport.public.models import PublishedVersion
 
 LIGHT = ("snapshot",)  # the heavy column a listing never needs
 

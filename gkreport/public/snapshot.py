@@ -40,7 +40,7 @@ SNAPSHOT_VERSION = 2
 
 def build_snapshot(report: Report) -> dict:
     """The snapshot of `report` as it is published now (see the module's docstring)."""
-    from gkreport.reports.rendering import received_history
+    from gkreport.printing.rendering import received_history
 
     agency = report.agency
     raw = dict(report.cells)

@@ -4,8 +4,8 @@ from collections import defaultdict
 from datetime import date
 
 from gkreport.formats import format_for_year, get_format
+from gkreport.printing.charts import bar_chart, outcome_groups, received_chart
 from gkreport.public.snapshot import snapshot_figures
-from gkreport.reports.charts import bar_chart, outcome_groups, received_chart
 
 
 def _value(version, code):

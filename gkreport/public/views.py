@@ -13,14 +13,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from gkreport.formats import format_for_year
+from gkreport.printing.rendering import report_context
 from gkreport.public import opendata
 from gkreport.public.downloads import serve_bytes
 from gkreport.public.frozen import current, find_version, history
+from gkreport.public.models import PublishedVersion
+from gkreport.public.published_files import PublishedFileDamaged
 from gkreport.public.snapshot import snapshot_figures, snapshot_received, snapshot_report
 from gkreport.public.stats import region_statistics
-from gkreport.reports.models import Agency, PublishedVersion, Region
-from gkreport.reports.published_files import PublishedFileDamaged
-from gkreport.reports.rendering import report_context
+from gkreport.reports.models import Agency, Region
 
 SORTS = {
     "year": ("-year", "agency_name"),

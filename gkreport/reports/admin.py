@@ -1,19 +1,8 @@
 from django.contrib import admin
 from django.utils.html import format_html_join
 
-from gkreport.reports.checking import recount_region_year, refresh_counts, run_checks
-from gkreport.reports.models import (
-    Agency,
-    Deadline,
-    Event,
-    Membership,
-    Office,
-    OfficeMembership,
-    PublishedVersion,
-    Region,
-    Report,
-    ReviewComment,
-)
+from gkreport.reports.checking import refresh_counts, run_checks
+from gkreport.reports.models import Agency, Event, Membership, Region, Report
 
 
 @admin.register(Region)
@@ -76,34 +65,6 @@ class ReportAdmin(admin.ModelAdmin):
         )
 
 
-class OfficeMembershipInline(admin.TabularInline):
-    model = OfficeMembership
-    extra = 0
-    autocomplete_fields = ("user",)
-
-
-@admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
-    list_display = ("name", "region", "include_lower")
-    inlines = (OfficeMembershipInline,)
-
-
-@admin.register(Deadline)
-class DeadlineAdmin(admin.ModelAdmin):
-    list_display = ("region", "year", "due")
-    list_filter = ("year",)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # The deadline decides S8 for the region's published reports of the year.
-        recount_region_year(obj.region_id, obj.year)
-
-
-@admin.register(ReviewComment)
-class ReviewCommentAdmin(admin.ModelAdmin):
-    list_display = ("report", "target", "author", "created", "resolved")
-
-
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     list_display = ("report", "kind", "user", "created", "from_status", "to_status")
@@ -111,16 +72,3 @@ class EventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False  # the log is a record, not a draft
-
-
-@admin.register(PublishedVersion)
-class PublishedVersionAdmin(admin.ModelAdmin):
-    list_display = ("agency_name", "year", "number", "is_current", "published_at", "sha256")
-    list_filter = ("year", "is_current")
-    exclude = ("pdf_file",)
-
-    def has_change_permission(self, request, obj=None):
-        return False  # frozen
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -17,7 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from gkreport.checks import CONTEXT_NEEDS, check_report
-from gkreport.reports.models import Agency, PublishedVersion, Report
+from gkreport.public.models import PublishedVersion
+from gkreport.reports.models import Agency, Report
 from gkreport.review.deadlines import deadline_for, set_deadlines
 from gkreport.vocabulary import VISIBLE_TO_OFFICE
 

@@ -6,7 +6,7 @@ from django_tasks import task
 @task()
 def render_draft_pdf(report_id: int) -> None:
     """Render and store the draft's PDF after a save, so 下载PDF seldom waits for it."""
-    from gkreport.reports import pdf_store
+    from gkreport.printing import pdf_store
     from gkreport.reports.models import Report
 
     report = Report.objects.select_related("agency").filter(pk=report_id).first()

@@ -22,7 +22,8 @@ from gkreport.formats.narrative import INTRO
 from gkreport.lib.http import content_disposition
 from gkreport.lib.values import rules_for_browser
 from gkreport.pdf import PdfError
-from gkreport.reports import pdf_store, rendering, workflow
+from gkreport.printing import pdf_store, rendering
+from gkreport.reports import workflow
 from gkreport.reports.access import agency_for, memberships, report_for
 from gkreport.reports.checking import (
     run_checks,

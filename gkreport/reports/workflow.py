@@ -18,9 +18,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from gkreport.public.models import PublishedVersion
+from gkreport.public.published_files import store_pdf
 from gkreport.reports.checking import refresh_counts
-from gkreport.reports.models import Event, PublishedVersion, Report
-from gkreport.reports.published_files import store_pdf
+from gkreport.reports.models import Event, Report
 from gkreport.vocabulary import ACTOR_NAMES, AgencyRole, OfficeRole
 from gkreport.vocabulary import Status as S
 
@@ -187,8 +188,8 @@ def _on_submit(report, event, user, prepared):
 
 
 def _prepare_publish(report) -> dict:
+    from gkreport.printing.rendering import final_pdf
     from gkreport.public.snapshot import build_snapshot
-    from gkreport.reports.rendering import final_pdf
 
     return {"pdf": final_pdf(report), "snapshot": build_snapshot(report)}
 

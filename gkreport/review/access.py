@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from gkreport.reports.models import Agency, Office, OfficeMembership, Region, Report
+from gkreport.reports.models import Agency, Region, Report
+from gkreport.review.models import Office, OfficeMembership
 from gkreport.vocabulary import VISIBLE_TO_OFFICE, may_review
 
 

@@ -2,7 +2,8 @@
 
 import datetime
 
-from gkreport.reports.models import Agency, Deadline
+from gkreport.reports.models import Agency
+from gkreport.review.models import Deadline
 
 
 def default_deadline(agency: Agency, year: int) -> datetime.date:

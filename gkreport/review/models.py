@@ -9,7 +9,89 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from gkreport.reports.models import Office
+from gkreport.reports.models import Region, Report
+from gkreport.vocabulary import OfficeRole
+
+
+class Office(models.Model):
+    """A supervising office (政务公开办): reviews the reports of its region's agencies."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField("名称", max_length=200)
+    region = models.ForeignKey(Region, models.PROTECT, related_name="offices", verbose_name="区域")
+    include_lower = models.BooleanField(
+        "下级区域只读", default=False, help_text="可查看下级区域机关已报送的报告（只读）"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "政务公开主管部门"
+
+    def __str__(self):
+        return self.name
+
+
+class OfficeMembership(models.Model):
+    Role = OfficeRole
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="office_memberships",
+        verbose_name="用户",
+    )
+    office = models.ForeignKey(
+        Office, models.CASCADE, related_name="memberships", verbose_name="主管部门"
+    )
+    role = models.CharField("角色", max_length=10, choices=Role.choices, default=Role.REVIEWER)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "主管部门成员"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "office"], name="unique_office_membership")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.office}"
+
+
+class Deadline(models.Model):
+    """The publication deadline for a region's agencies in a report year (default 31 January)."""
+
+    region = models.ForeignKey(
+        Region, models.CASCADE, related_name="deadlines", verbose_name="区域"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    due = models.DateField("截止日期")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报送截止日期"
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year"], name="one_deadline_per_region_year")
+        ]
+
+    def __str__(self):
+        return f"{self.region} {self.year}年度 {self.due}"
+
+
+class ReviewComment(models.Model):
+    """A reviewer's comment on one part or table, shown to the agency when the report returns."""
+
+    report = models.ForeignKey(Report, models.CASCADE, related_name="comments", verbose_name="报告")
+    target = models.CharField("位置", max_length=12)  # page key: info, s1, t2 …
+    text = models.TextField("意见")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, verbose_name="审核人"
+    )
+    created = models.DateTimeField("时间", auto_now_add=True)
+    resolved = models.BooleanField("已处理", default=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "审核意见"
+        ordering = ["created"]
+
+    def __str__(self):
+        return f"{self.report} [{self.target}] {self.text[:20]}"
+
 
 # A running batch whose progress has not moved for this long lost its worker (a restart):
 # it may be run again.

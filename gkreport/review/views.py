@@ -13,16 +13,12 @@ from django.views.decorators.http import require_POST
 from gkreport.checks import CROSS_REPORT_RULES
 from gkreport.lib.http import content_disposition
 from gkreport.pdf import PdfError
-from gkreport.reports import pdf_store, rendering, workflow
+from gkreport.printing import pdf_store, rendering
+from gkreport.public.published_files import PublishedFileDamaged
+from gkreport.reports import workflow
 from gkreport.reports.checking import run_checks, run_checks_many
-from gkreport.reports.models import (
-    Agency,
-    OfficeMembership,
-    Report,
-    ReviewComment,
-)
+from gkreport.reports.models import Agency, Report
 from gkreport.reports.pages import pages
-from gkreport.reports.published_files import PublishedFileDamaged
 from gkreport.review.access import jurisdiction, office_for, review_report_for
 from gkreport.review.dashboard import (
     SORTS,
@@ -32,6 +28,7 @@ from gkreport.review.dashboard import (
 )
 from gkreport.review.diff import submission_diff
 from gkreport.review.export import dashboard_workbook
+from gkreport.review.models import OfficeMembership, ReviewComment
 from gkreport.vocabulary import VISIBLE_TO_OFFICE, OfficeRole
 
 DAMAGED = (

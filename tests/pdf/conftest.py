@@ -7,8 +7,8 @@ from pypdf import PdfReader
 
 from gkreport.imports.files import read_report_file
 from gkreport.pdf import html_to_pdf
+from gkreport.printing.rendering import report_html
 from gkreport.reports.importing import unsaved_report
-from gkreport.reports.rendering import report_html
 
 # The GB2312 cuts of Noto CJK SC that gk_fonts builds (var/fonts).
 GB2312_CUTS = {"GK-Serif-SC", "GK-Serif-SC-Bold", "GK-Sans-SC"}

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from gkreport.formats import FORMAT_2021
 from gkreport.formats.grid import table_grid
-from gkreport.reports.printing import as_filled, printed_value
+from gkreport.printing.layout import as_filled, printed_value
 from tests.pdf.conftest import (
     GB2312_CUTS,
     SEED_NAMES,

@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from gkreport.pdf import html_to_pdf
-from gkreport.reports.rendering import report_html
+from gkreport.printing.rendering import report_html
 from tests.pdf.conftest import SEEDS, pdftotext, seed_report
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ import pytest
 
 from gkreport import pdf
 from gkreport.pdf import PdfError, html_to_pdf
-from gkreport.reports.rendering import report_html
+from gkreport.printing.rendering import report_html
 from tests.pdf.conftest import pdftotext, seed_report
 
 

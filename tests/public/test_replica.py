@@ -22,7 +22,7 @@ for alias in ("default", "replica"):
     connections[alias].force_debug_cursor = True
 
 def published_reads(alias):
-    return sum("reports_publishedversion" in q["sql"] for q in connections[alias].queries)
+    return sum("public_publishedversion" in q["sql"] for q in connections[alias].queries)
 
 status = Client().get("/public/").status_code
 during = {alias: published_reads(alias) for alias in ("default", "replica")}

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from gkreport.reports.models import FrozenError
+from gkreport.public.models import FrozenError
 from gkreport.storage import AtomicFileSystemStorage
 
 
@@ -54,7 +54,7 @@ def test_the_stored_file_name_of_a_version_cannot_be_changed(published):
 
 
 def test_publishing_the_same_bytes_again_repairs_a_damaged_file(people, published):
-    from gkreport.reports.published_files import read_pdf, store_pdf
+    from gkreport.public.published_files import read_pdf, store_pdf
 
     version = published.versions.get()
     good = version.pdf_bytes()

@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 import pytest
 
-from gkreport.reports import pdf_store, rendering
+from gkreport.printing import pdf_store, rendering
 from gkreport.reports.models import Report
 from tests.reports.helpers import table_post
 

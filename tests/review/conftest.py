@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from gkreport.reports.models import Office, OfficeMembership, Region
-from gkreport.review.models import Batch
+from gkreport.reports.models import Region
+from gkreport.review.models import Batch, Office, OfficeMembership
 from tests.review.batch_data import CHIPING, seed, upload
 
 

@@ -31,7 +31,7 @@ def test_cross_report_checks_find_copied_figures(client, people, offices):
 
 
 def test_cross_checks_flag_a_late_publication(client, people, offices):
-    from gkreport.reports.models import PublishedVersion
+    from gkreport.public.models import PublishedVersion
     from tests.public.conftest import publish
 
     publish(people.report, people.bob)

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from gkreport.reports.models import Agency, Deadline, Report
+from gkreport.reports.models import Agency, Report
+from gkreport.review.models import Deadline
 from tests.reports.conftest import stored_report
 from tests.review.batch_data import batches_url
 from tests.review.conftest import set_status

@@ -4,8 +4,9 @@ import hashlib
 
 import pytest
 
+from gkreport.public.models import FrozenError, PublishedVersion
 from gkreport.reports import workflow
-from gkreport.reports.models import ContentLocked, FrozenError, PublishedVersion, Report
+from gkreport.reports.models import ContentLocked, Report
 from tests.review.conftest import set_status
 
 

@@ -15,7 +15,8 @@ from django.test.utils import override_settings
 from gkreport.imports.files import read_report_file
 from gkreport.reports import workflow
 from gkreport.reports.importing import fill_contact, region_path, save_import
-from gkreport.reports.models import Agency, Membership, Office, OfficeMembership, Report
+from gkreport.reports.models import Agency, Membership, Report
+from gkreport.review.models import Office, OfficeMembership
 from gkreport.vocabulary import AgencyRole, OfficeRole
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"

@@ -11,9 +11,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from gkreport.pdf import PdfError, html_to_pdf
+from gkreport.printing.rendering import report_html
 from gkreport.reports.importing import unsaved_report
 from gkreport.reports.management.commands._reading import read_or_exit
-from gkreport.reports.rendering import report_html
 
 
 class Command(BaseCommand):

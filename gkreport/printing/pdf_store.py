@@ -30,7 +30,7 @@ from django.core.cache import cache as shared_cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, storages
 
-from gkreport.reports import rendering
+from gkreport.printing import rendering
 from gkreport.reports.models import Report
 
 RENDER_MARKER_SECONDS = 60

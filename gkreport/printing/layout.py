@@ -12,7 +12,7 @@ from gkreport.formats.grid import table_grid, table_width
 from gkreport.formats.model import Row
 from gkreport.formats.narrative import INTRO
 from gkreport.lib.values import format_value, read_value
-from gkreport.reports.charts import outcome_chart, received_chart
+from gkreport.printing.charts import outcome_chart, received_chart
 
 SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 

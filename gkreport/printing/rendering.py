@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from gkreport.lib.values import read_value
 from gkreport.pdf import html_to_pdf
+from gkreport.printing.layout import print_context
 from gkreport.reports.models import Report
-from gkreport.reports.printing import print_context
 
 
 def received_history(report: Report) -> list[tuple[int, int]]:
