@@ -16,7 +16,7 @@ import json, django
 django.setup()
 from django.db import connections
 from django.test import Client
-from gkreport.reports.models import PublishedVersion
+from gkreport.public.models import PublishedVersion
 
 for alias in ("default", "replica"):
     connections[alias].force_debug_cursor = True
