@@ -328,14 +328,7 @@ def edit_table(request, code, table):
         current.part, data, prefix="text", initial=_initial_pieces(current.part, stored_text)
     )
     if request.method == "POST":
-        unknown = [
-            key
-            for key in request.POST
-            if key.startswith(tuple(f"{t.key}." for t in report.fmt.tables))
-            and key not in form.fields
-        ]
-        if unknown:
-            messages.warning(request, f"忽略了不属于本表的单元格：{'、'.join(unknown[:5])}")
+        _warn_unknown_cells(request, report, form)
         form.is_valid()
         narrative.is_valid()
         changes = {"cells": form.readable_cells(), "narrative": narrative.pieces(stored_text)}
@@ -349,27 +342,44 @@ def edit_table(request, code, table):
                 request, "其余内容已保存；标红的单元格或说明没有保存（原内容不变），请修改。"
             )
             seen = fingerprint(report, current)
-    result = run_checks(report)
-    by_cell = result.by_cell()
-    previous = previous_report(report.agency, report.year) if current.table == "t2" else None
     context = _common(report, membership, current)
-    context.update(
-        {
-            "form": form,
-            "narrative": narrative,
-            "fingerprint": seen,
-            "grid": _grid_with_values(table_def, form, by_cell, report, previous),
-            "findings": [
-                f
-                for f in result.findings
-                if f.part == current.part.key or any(c.startswith(table + ".") for c in f.cells)
-            ],
-            "blank_note": _blank_note(table_def, result),
-            "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
-            "value_rules": rules_for_browser(),
-        }
-    )
+    context.update(_table_context(report, current, table_def, form, narrative))
+    context["fingerprint"] = seen
     return render(request, "reports/table.html", context)
+
+
+def _warn_unknown_cells(request, report, form):
+    """Cells of another table posted to this one are not saved: say so rather than drop
+    them silently."""
+    unknown = [
+        key
+        for key in request.POST
+        if key.startswith(tuple(f"{t.key}." for t in report.fmt.tables)) and key not in form.fields
+    ]
+    if unknown:
+        messages.warning(request, f"忽略了不属于本表的单元格：{'、'.join(unknown[:5])}")
+
+
+def _table_context(report, current, table_def, form, narrative):
+    """The table page as the checks see the stored report: the grid with each cell's
+    findings, the findings of this part, what is left blank, and the sums for live totals."""
+    result = run_checks(report)
+    # Table 2 shows last year's figures beside its "in force" cells, for reference.
+    previous = previous_report(report.agency, report.year) if current.table == "t2" else None
+    prefix = current.table + "."
+    return {
+        "form": form,
+        "narrative": narrative,
+        "grid": _grid_with_values(table_def, form, result.by_cell(), report, previous),
+        "findings": [
+            f
+            for f in result.findings
+            if f.part == current.part.key or any(c.startswith(prefix) for c in f.cells)
+        ],
+        "blank_note": _blank_note(table_def, result),
+        "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
+        "value_rules": rules_for_browser(),
+    }
 
 
 def _blank_note(table_def, result) -> str:
