@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from gkreport.checks import messages
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -17,6 +19,11 @@ class Finding:
     @property
     def rule(self) -> str:
         return self.code.split(".", 1)[0]
+
+    @property
+    def kind(self) -> str:
+        """What it is about, in words (“勾稽关系不符”): how page summaries group findings."""
+        return messages.kind(self.code)
 
     def as_dict(self) -> dict:
         return {

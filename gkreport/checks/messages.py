@@ -145,3 +145,32 @@ def published_late(published_on, deadline, days):
         f"报告于{published_on.year}年{published_on.month}月{published_on.day}日公开，"
         f"晚于截止日期{deadline.year}年{deadline.month}月{deadline.day}日{days}天"
     )
+
+
+# What a finding is about, for the page summaries that group findings: the rule's code (or a
+# code with its variant, which wins) → the group's name. Users see these names, never codes.
+KINDS = {
+    "H1": "勾稽关系不符",
+    "H2": "勾稽关系不符",
+    "H3": "勾稽关系不符",
+    "H4": "勾稽关系不符",
+    "H5.blank": "未填写的单元格",
+    "H5": "填写有误的单元格",
+    "H6": "未说明收费情况",
+    "S1": "结转数与上年报告不衔接",
+    "S2": "有效件数与上年报告不衔接",
+    "S3": "正文与统计表数字不一致",
+    "S4": "金额的写法或大小可疑",
+    "S5": "与其他机关的数字完全相同",
+    "S6": "文字与上年报告高度重复",
+    "S7": "收费情况前后不一致",
+    "S8": "公开晚于截止日期",
+    "S9": "仍用2019年格式的行",
+    "S10": "与所属部门报告之和不一致",
+}
+
+
+def kind(code: str) -> str:
+    """“H5.invalid” → “填写有误的单元格”; a code with no name of its own gets a plain one."""
+    variant = ".".join(code.split(".", 2)[:2])
+    return KINDS.get(variant) or KINDS.get(code.split(".", 1)[0], "其他问题")

@@ -180,13 +180,16 @@ def recount_reports(report_ids) -> None:
         store_counts(report, results[report.pk])
 
 
+def blank_note(table, count: int) -> str:
+    """How a table's blank cells are counted on every page: progress, not errors."""
+    return f"{table.name}还有{count}格未填"
+
+
 def blank_summary(report: Report, result) -> list[str]:
     """“表三还有168格未填”, one per table with cells left, in the template's order."""
     counts = result.blank_by_table()
     return [
-        f"{table.name}还有{counts[table.key]}格未填"
-        for table in report.fmt.tables
-        if counts.get(table.key)
+        blank_note(table, counts[table.key]) for table in report.fmt.tables if counts.get(table.key)
     ]
 
 

@@ -26,6 +26,8 @@ from gkreport.printing import pdf_store, rendering
 from gkreport.reports import workflow
 from gkreport.reports.access import agency_for, memberships, report_for
 from gkreport.reports.checking import (
+    blank_note,
+    blank_summary,
     run_checks,
     run_checks_many,
     submission_problems,
@@ -42,6 +44,7 @@ from gkreport.reports.forms import (
 from gkreport.reports.models import Report
 from gkreport.reports.pages import INFO, completeness, page, page_for_part, pages
 from gkreport.reports.starting import AlreadyStarted, previous_report, start_report
+from gkreport.reports.summary import blank_tables, summarise
 from gkreport.reports.tasks import render_draft_pdf
 
 PENDING = "pending_post"
@@ -122,6 +125,8 @@ def agency_page(request, agency, membership, import_form=None):
                 "unexplained": len(unexplained(report, result)),
                 "completeness": done,
                 "complete": sum(1 for item in done if item["done"]),
+                # A draft's blank cells are progress, shown here, never among its errors.
+                "blank": blank_summary(report, result),
             }
         )
     years = {r.year for r in reports}
@@ -300,9 +305,9 @@ def edit_part(request, code, part):
                 if previous
                 else {}
             ),
-            "findings": [f for f in run_checks(report).findings if f.part == current.part.key],
         }
     )
+    context.update(_summary([f for f in run_checks(report).findings if f.part == current.part.key]))
     return render(request, "reports/part.html", context)
 
 
@@ -371,20 +376,27 @@ def _table_context(report, current, table_def, form, narrative):
         "form": form,
         "narrative": narrative,
         "grid": _grid_with_values(table_def, form, result.by_cell(), report, previous),
-        "findings": [
-            f
-            for f in result.findings
-            if f.part == current.part.key or any(c.startswith(prefix) for c in f.cells)
-        ],
+        **_summary(
+            [
+                f
+                for f in result.findings
+                if f.part == current.part.key or any(c.startswith(prefix) for c in f.cells)
+            ]
+        ),
         "blank_note": _blank_note(table_def, result),
         "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
         "value_rules": rules_for_browser(),
     }
 
 
+def _summary(findings) -> dict:
+    """The page's findings and their short summary above the form (summary.py)."""
+    return {"findings": findings, "summary": summarise(findings)}
+
+
 def _blank_note(table_def, result) -> str:
     left = result.blank_by_table().get(table_def.key)
-    return f"{table_def.name}还有{left}格未填" if left else ""
+    return blank_note(table_def, left) if left else ""
 
 
 def _grid_with_values(table_def, form, by_cell, report, previous):
@@ -472,6 +484,7 @@ def checks(request, code):
             "groups": groups,
             "form": form,
             "problems": submission_problems(report, result),
+            "blank": blank_tables(report.fmt, result),
             "may_submit": workflow.may_perform(membership.role, "submit"),
         }
     )
@@ -528,14 +541,17 @@ def report_pdf(request, code):
 def transition(request, code, name):
     report, membership = report_for(request, code, write=True)
     comment = request.POST.get("comment", "")
+    default = report.get_absolute_url()
     try:
         workflow.perform(report, membership.role, name, request.user, comment)
     except workflow.Refused as refused:
         for reason in refused.reasons:
             messages.error(request, reason)
+        if name == "submit":  # the checks page lists what stands in the way, cell by cell
+            default = reverse("checks", args=[report.code])
     else:
         messages.success(request, workflow.TRANSITIONS[name].done)
-    target = request.POST.get("next") or report.get_absolute_url()
+    target = request.POST.get("next") or default
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return HttpResponseBadRequest("bad next")
     return redirect(target)

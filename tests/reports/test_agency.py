@@ -29,3 +29,13 @@ def test_a_reader_sees_no_start_button(client, people):
     client.force_login(people.rita)
     page = client.get(url(people)).content.decode()
     assert "开始填报" not in page
+
+
+def test_a_new_years_blank_cells_are_progress_not_errors(client, people):
+    client.force_login(people.alice)
+    client.post(f"/a/{people.agency.code}/start/", {"year": 2024})
+    page = client.get(url(people)).content.decode()
+    row = page[page.index("2024年度</a>") : page.index("2023年度</a>")]
+    # Nothing typed yet is nothing wrong yet: the year shows what is left, with 0 errors.
+    assert "表二还有10格未填，表三还有168格未填，表四还有15格未填" in row
+    assert "text-danger" not in row and "错误" not in row

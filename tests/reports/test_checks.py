@@ -56,3 +56,30 @@ def test_it_requires_rw_access(client, people):
     client.force_login(people.rita)
     assert client.get(url(people)).status_code == 200
     assert client.post(url(people), {"S4.format": "x"}).status_code == 403
+
+
+def test_blank_cells_are_listed_by_table_and_row_with_links(client, people):
+    people.report.cells["t4.review.pending"] = ""
+    people.report.cells["t4.review.total"] = ""
+    people.report.save()
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert '错误 <strong class="">0</strong> 个' in page  # blank in a draft: not an error
+    assert "暂不能报送" in page and "表四还有2格未填" in page
+    table = f"/r/{people.report.code}/table/t4/"
+    assert (
+        f'<li>行政复议：<a href="{table}#cell-t4-review-pending">尚未审结</a>、'
+        f'<a href="{table}#cell-t4-review-total">总计</a></li>'
+    ) in page
+
+
+def test_a_new_years_many_blank_rows_are_folded_after_the_first_five(client, people):
+    client.force_login(people.alice)
+    client.post(f"/a/{people.agency.code}/start/", {"year": 2024})
+    report = people.agency.reports.get(year=2024)
+    page = client.get(f"/r/{report.code}/checks/").content.decode()
+    listed = page[page.index('id="blank"') :]
+    t3 = listed[listed.index("表三还有168格未填") : listed.index("表四还有15格未填")]
+    shown, folded = t3.split('<details class="more-blank">')
+    assert shown.count("<li>") == 5 and "其余 19 行" in folded
+    assert f'href="/r/{report.code}/table/t3/#cell-t3-new_received-natural">自然人' in shown

@@ -215,3 +215,44 @@ def test_each_cell_tells_the_browser_its_kind_and_the_reading_rules(client, peop
     assert 'data-kind="count"' in page
     assert '<script id="value-rules" type="application/json">' in page
     assert page.index("gkreport/values.") < page.index("gkreport/table.")
+
+
+def summary_of(page: str) -> str:
+    return page[page.index("findings-summary") : page.index('<form method="post" id="table-form">')]
+
+
+def test_many_findings_are_grouped_by_kind_and_all_but_five_folded(client, people):
+    cells = people.report.cells
+    results = [c for c in cells if c.startswith("t3.") and c.endswith(".natural")][3:24]
+    for code in results:  # every result row of one column one too high: its sums break
+        cells[code] = str(int(cells[code]) + 1)
+    cells["t3.granted.commercial"] = cells["t3.granted.research"] = "若干"
+    people.report.save()
+    client.force_login(people.alice)
+    summary = summary_of(client.get(url(people)).content.decode())
+    assert "<strong>勾稽关系不符</strong>" in summary
+    assert "<strong>填写有误的单元格</strong> 2处" in summary
+    unfolded = "".join(part.split("</details>")[-1] for part in summary.split("<details"))
+    assert unfolded.count('class="finding-link"') == 5  # the grid stays on the first screen
+    assert summary.count('class="finding-link"') > 20  # the rest one click away
+    # each kind shows an example before any shows a fifth
+    assert "表三 （一）予以公开 商业企业：“若干”不是数字" in unfolded
+
+
+def test_a_new_years_table_shows_what_is_left_not_errors(client, people):
+    client.force_login(people.alice)
+    client.post(f"/a/{people.agency.code}/start/", {"year": 2024})
+    report = people.agency.reports.get(year=2024)
+    summary = summary_of(client.get(f"/r/{report.code}/table/t3/").content.decode())
+    assert "表三还有168格未填（报送前须填完，没有发生的填0）" in summary
+    assert "错误" not in summary and "未填写" not in summary
+
+
+def test_a_returned_reports_blank_cell_is_progress_too(client, people):
+    people.report.cells["t3.granted.natural"] = ""
+    people.report.save()
+    Report = type(people.report)
+    Report.objects.filter(pk=people.report.pk).update(status="returned")
+    client.force_login(people.alice)
+    summary = summary_of(client.get(url(people)).content.decode())
+    assert "表三还有1格未填" in summary and "错误" not in summary

@@ -37,3 +37,15 @@ def test_the_history_shows_what_each_save_changed(client, people):
     label = fmt.cell_map["t3.granted.natural"].label
     assert f'<span title="t3.granted.natural">{label}</span>：5 → 6' in page
     assert label == "表三 （一）予以公开 自然人"
+
+
+def test_a_new_year_counts_blank_cells_as_what_is_left_to_fill(client, people):
+    client.force_login(people.bob)
+    client.post(f"/a/{people.agency.code}/start/", {"year": 2024})
+    report = people.agency.reports.get(year=2024)
+    page = client.get(f"/r/{report.code}/").content.decode()
+    assert '错误 <strong class="">0</strong> 个' in page
+    assert "表三还有168格未填" in page
+    # Where each blank cell is listed, and why 报送 cannot be pressed yet.
+    assert f'href="/r/{report.code}/checks/#blank">逐格查看未填的单元格' in page
+    assert 'disabled title="请先解决上述问题">报送</button>' in page

@@ -164,3 +164,15 @@ def test_submitting_while_an_editor_saves_never_submits_unchecked_content(people
             snapshot = stored.events.filter(to_status="submitted").first().snapshot
             assert snapshot["cells"] == stored.cells, results
             assert stored.cells["t3.granted.natural"] == "5", results
+
+
+def test_blank_cells_refuse_the_submission_and_the_checks_page_lists_them(client, people):
+    people.report.cells["t4.review.pending"] = ""
+    people.report.save()
+    client.force_login(people.bob)
+    response = client.post(url(people), follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == f"/r/{people.report.code}/checks/"
+    assert "不能报送：表四还有1格未填" in page
+    assert f'href="/r/{people.report.code}/table/t4/#cell-t4-review-pending">尚未审结' in page
+    assert status(people) == "draft"
