@@ -15,18 +15,56 @@ from gkreport.lib.values import format_value, read_value
 from gkreport.printing.charts import outcome_chart, received_chart
 
 SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
+# A heading run into its paragraph, as many agencies type it: “（一）主动公开。正文……”. The
+# heading is a few words up to the first 。 or ：, without a comma or a figure (a numbered
+# sentence such as “（二）全年受理申请7件。” is not a heading).
+RUN_IN = re.compile(
+    r"^([（(][一二三四五六七八九十]+[)）][^，,；;。：:0-9０-９]{1,20}[。：:])(?=\S)"
+)
+# How else an agency numbers a heading it typed: 一、 1. 1、 （1）.
+NUMBERING = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])"
+)
+SPACE = " \t\u00a0\u3000"
+
+
+def _heading_shaped(line: str) -> bool:
+    """Short, and no sentence inside: a heading may end with 。 but holds no 。，； before."""
+    return len(line) <= 40 and not any(mark in line[:-1] for mark in "。，；")
 
 
 def paragraphs(text: str) -> list[dict]:
-    """Lines of a part as paragraphs; a short line starting with （一） is a sub-heading."""
+    """Lines of a part as paragraphs, each as typed: a short line starting with （一） is a
+    sub-heading; a heading run into its paragraph (“（一）主动公开。……”) is its `lead`."""
     result = []
     for line in (text or "").splitlines():
-        line = line.strip(" \t\u00a0\u3000")
+        line = line.strip(SPACE)
         if not line:
             continue
-        heading = bool(SUB_HEADING.match(line)) and len(line) <= 40 and "。" not in line[:-1]
-        result.append({"text": line, "heading": heading})
+        run_in = RUN_IN.match(line)
+        if run_in:
+            lead = run_in.group(1)
+            result.append({"text": line[len(lead) :], "heading": False, "lead": lead})
+        else:
+            heading = bool(SUB_HEADING.match(line)) and _heading_shaped(line)
+            result.append({"text": line, "heading": heading, "lead": ""})
     return result
+
+
+# What an agency adds after the official words of a heading: “依申请公开（政府信息）（办理）情况”.
+HEADING_TAIL = re.compile(r"^(?:政府信息|信息|工作|办理|总体|建设|方面|情况|公开|的)*$")
+
+
+def _names_subsection(line: str, sub) -> bool:
+    """Whether a line is the sub-section's heading typed without its （一）: “主动公开政府信息
+    情况”, “1.政府信息管理”, “平台建设” — the official words, alone, shortened or with the
+    usual tail; not a sentence that holds them (“本年度无依申请公开”)."""
+    if not _heading_shaped(line):
+        return False
+    words = NUMBERING.sub("", line).strip(SPACE + "。：:")
+    if words.startswith(sub.title):
+        return bool(HEADING_TAIL.match(words[len(sub.title) :]))
+    return len(words) >= 3 and words in sub.title
 
 
 def part_paragraphs(report, part) -> list[dict]:
@@ -41,9 +79,14 @@ def part_paragraphs(report, part) -> list[dict]:
         if not body:
             continue
         number = int(key)
-        typed_heading = SUB_HEADING.match(body[0]["text"])
-        if not typed_heading and 0 < number <= len(part.subsections):
-            result.append({"text": part.subsections[number - 1].heading, "heading": True})
+        first = body[0]
+        official = part.subsections[number - 1] if 0 < number <= len(part.subsections) else None
+        if first["lead"] or SUB_HEADING.match(first["text"]):
+            pass  # the agency numbered it: its own heading, whatever the words
+        elif official and _names_subsection(first["text"], official):
+            first["heading"] = True  # its own wording of the heading, printed as typed
+        elif official:
+            result.append({"text": official.heading, "heading": True, "lead": ""})
         result.extend(body)
     return result
 

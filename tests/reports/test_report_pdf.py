@@ -50,6 +50,32 @@ def pdf_text(content, tmp_path):
     return completed.stdout
 
 
+def test_each_sub_section_heading_prints_on_its_own_line(client, people, tmp_path):
+    part = people.report.fmt.part("s1")
+    people.report.narrative["s1"] = {
+        "intro": "2023年，本局认真贯彻落实《条例》。",  # no line break at its end
+        "1": "（一）主动公开政府信息情况\n全年主动公开政府信息320条。",
+        "2": "全年共收到申请9件。\n均已按时答复。",  # the heading left out
+        "4": "（四）平台建设。网站运行平稳。",
+    }
+    people.report.save()
+    client.force_login(people.alice)
+    lines = [
+        line.strip() for line in pdf_text(client.get(url(people)).content, tmp_path).split("\n")
+    ]
+    for line in (
+        "2023年，本局认真贯彻落实《条例》。",
+        "（一）主动公开政府信息情况",
+        "全年主动公开政府信息320条。",
+        part.subsections[1].heading,
+        "全年共收到申请9件。",
+        "均已按时答复。",
+        "（四）平台建设。网站运行平稳。",
+    ):
+        assert line in lines
+    assert part.subsections[3].heading not in lines
+
+
 @pytest.fixture
 def renders(monkeypatch):
     """Counts the PDFs actually rendered (not served from the store)."""
