@@ -44,7 +44,9 @@ def save_page(report: Report, page: Page, user, seen: str, changes: dict) -> Rep
         if not fresh.is_editable:
             raise Locked()
         if fingerprint(fresh, page) != seen:
-            raise Conflict(fresh.events.filter(page=page.key).select_related("user").first())
+            # Who saved the page last (a reply to a comment on it changed nothing there).
+            last_save = fresh.events.filter(kind=Event.Kind.EDIT, page=page.key)
+            raise Conflict(last_save.select_related("user").first())
         values, diff = _apply(fresh, page, changes)
         if not diff:
             return fresh

@@ -178,3 +178,19 @@ class ExplanationForm(TextForm):
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+
+
+MAX_REPLY_CHARS = 5000  # as long as an office's comment may be
+
+
+class ReplyForm(forms.Form):
+    """The agency's answer to one of the office's comments."""
+
+    text = TextField(
+        label="答复",
+        required=True,
+        strip=True,
+        max_length=MAX_REPLY_CHARS,
+        error_messages={"required": "请填写答复。"},
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm mb-1"}),
+    )

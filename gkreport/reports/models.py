@@ -258,6 +258,7 @@ class Event(models.Model):
         EDIT = "edit", "修改"
         TRANSITION = "transition", "状态变更"
         IMPORT = "import", "导入"
+        REPLY = "reply", "答复审核意见"
 
     report = models.ForeignKey(Report, models.CASCADE, related_name="events", verbose_name="报告")
     kind = models.CharField("类型", max_length=12, choices=Kind.choices)

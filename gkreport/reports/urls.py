@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gkreport.reports import import_previous, upload_check, views
+from gkreport.reports import import_previous, replies, upload_check, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,4 +18,9 @@ urlpatterns = [
     path("r/<uuid:code>/preview/", views.preview, name="preview"),
     path("r/<uuid:code>/pdf/", views.report_pdf, name="report_pdf"),
     path("r/<uuid:code>/transition/<str:name>/", views.transition, name="transition"),
+    path(
+        "r/<uuid:code>/comment/<int:comment_id>/reply/",
+        replies.reply_to_comment,
+        name="reply_to_comment",
+    ),
 ]

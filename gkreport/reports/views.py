@@ -38,6 +38,7 @@ from gkreport.reports.forms import (
     ExplanationForm,
     InfoForm,
     NarrativeForm,
+    ReplyForm,
     StartYearForm,
     TableForm,
 )
@@ -190,10 +191,14 @@ def _open_comments(report, target=None):
     """The office's comments the agency should act on: shown while the report is returned."""
     if report.status != Report.Status.RETURNED:
         return []
-    comments = report.comments.filter(resolved=False)
+    comments = report.comments.filter(resolved=False).select_related("author")
+    comments = comments.prefetch_related("replies__author")
     if target:
         comments = comments.filter(target=target)
-    return list(comments)
+    comments = list(comments)
+    for comment in comments:  # each with its own answer box (ids differ per comment)
+        comment.reply_field = ReplyForm(auto_id=f"reply-{comment.pk}-%s")["text"]
+    return comments
 
 
 def _common(report, membership, current):

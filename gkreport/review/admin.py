@@ -1,7 +1,13 @@
 from django.contrib import admin
 
 from gkreport.reports.checking import recount_region_year
-from gkreport.review.models import Deadline, Office, OfficeMembership, ReviewComment
+from gkreport.review.models import (
+    CommentReply,
+    Deadline,
+    Office,
+    OfficeMembership,
+    ReviewComment,
+)
 
 
 class OfficeMembershipInline(admin.TabularInline):
@@ -27,6 +33,13 @@ class DeadlineAdmin(admin.ModelAdmin):
         recount_region_year(obj.region_id, obj.year)
 
 
+class CommentReplyInline(admin.TabularInline):
+    model = CommentReply
+    extra = 0
+    readonly_fields = ("created",)
+
+
 @admin.register(ReviewComment)
 class ReviewCommentAdmin(admin.ModelAdmin):
     list_display = ("report", "target", "author", "created", "resolved")
+    inlines = (CommentReplyInline,)

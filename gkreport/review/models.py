@@ -93,6 +93,27 @@ class ReviewComment(models.Model):
         return f"{self.report} [{self.target}] {self.text[:20]}"
 
 
+class CommentReply(models.Model):
+    """The agency's answer to one of the office's comments: kept with the review for the
+    office to read beside its comment, never part of the report (nor of what is published)."""
+
+    comment = models.ForeignKey(
+        ReviewComment, models.CASCADE, related_name="replies", verbose_name="审核意见"
+    )
+    text = models.TextField("答复")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, verbose_name="答复人"
+    )
+    created = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "机关答复"
+        ordering = ["created", "id"]
+
+    def __str__(self):
+        return f"{self.comment} ← {self.text[:20]}"
+
+
 # A running batch whose progress has not moved for this long lost its worker (a restart):
 # it may be run again.
 STALLED_AFTER = datetime.timedelta(minutes=15)

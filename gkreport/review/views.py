@@ -123,7 +123,7 @@ def cross_checks(request, code, year):
 def review(request, code):
     report, membership, may_act = review_report_for(request, code)
     result = run_checks(report)
-    comments = report.comments.select_related("author")
+    comments = report.comments.select_related("author").prefetch_related("replies__author")
     events = report.events.select_related("user")[:30]
     context = {
         "report": report,

@@ -68,3 +68,51 @@ def test_unknown_things_are_404(client, people, published):
     assert client.get(f"/public/agency/{people.agency.code}/2030/").status_code == 404
     assert client.get("/public/data/2023/999999.csv").status_code == 404
     assert client.get("/public/stats/999999/").status_code == 404
+
+
+def test_the_offices_comments_and_the_agencys_answers_are_never_published(
+    client, people, offices, tmp_path
+):
+    """They belong to the review: not in the print preview, the published page, its PDF,
+    the snapshot or the open data."""
+    import json
+    import subprocess
+
+    from tests.review.conftest import submit
+
+    comment_text, reply_text = "请核对依申请公开的件数", "件数已与台账核对一致"
+    code = people.report.code
+    submit(client, people)
+    client.force_login(offices.olivia)
+    client.post(f"/review/{code}/comment/", {"target": "t3", "text": comment_text})
+    client.post(f"/review/{code}/transition/return/", {"comment": "请核对表三"})
+    comment = people.report.comments.get()
+    client.force_login(people.alice)
+    client.post(f"/r/{code}/comment/{comment.pk}/reply/", {"text": reply_text})
+    assert comment.replies.count() == 1
+    preview = client.get(f"/r/{code}/preview/").content.decode()
+    assert "主动公开" in preview and reply_text not in preview and comment_text not in preview
+    submit(client, people)
+    client.force_login(offices.olivia)
+    for name in ("approve", "publish"):
+        client.post(f"/review/{code}/transition/{name}/")
+    version = Report.objects.get(pk=people.report.pk).versions.get()
+
+    pdf = tmp_path / "published.pdf"
+    pdf.write_bytes(version.pdf_bytes())
+    texts = {
+        "snapshot": json.dumps(version.snapshot, ensure_ascii=False),
+        "pdf": subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout,
+    }
+    client.logout()
+    base = f"/public/agency/{people.agency.code}/2023"
+    region = f"/public/data/2023/{people.agency.region_id}"
+    for url in (f"{base}/", f"{base}/data.csv", f"{base}/data.json", f"{region}.csv"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        texts[url] = response.content.decode("utf-8-sig")
+    assert "主动公开" in texts[f"{base}/"]  # the report's own text is there
+    for where, text in texts.items():
+        assert reply_text not in text and comment_text not in text, where

@@ -62,3 +62,25 @@ def test_the_reviewer_sees_what_changed_since_the_last_submission(client, people
     assert "与上次报送" in page and "修改：7处" in page
     assert "表三 （一）予以公开 自然人" in page
     assert "全年共收到政府信息公开申请10件" in page
+
+
+def test_the_reviewer_reads_the_agencys_answer_under_her_comment(client, people, offices):
+    submit(client, people)
+    client.force_login(offices.olivia)
+    code = people.report.code
+    client.post(f"/review/{code}/comment/", {"target": "t3", "text": "自然人数字请核对"})
+    client.post(f"/review/{code}/transition/return/", {"comment": "表三有误"})
+    comment = people.report.comments.get()
+    client.force_login(people.alice)
+    client.post(f"/r/{code}/comment/{comment.pk}/reply/", {"text": "已核对，数字无误。"})
+    client.force_login(offices.olivia)
+    page = client.get(f"/review/{code}/").content.decode()
+    assert "<strong>三、收到和处理政府信息公开申请情况：</strong>自然人数字请核对" in page
+    assert "机关答复：</strong>已核对，数字无误。" in page
+    assert "答复审核意见（三、收到和处理政府信息公开申请情况）：已核对，数字无误。" in page
+
+    submit(client, people)  # the resubmission keeps the conversation beside the comment
+    client.force_login(offices.olivia)
+    page = client.get(f"/review/{code}/").content.decode()
+    assert "自然人数字请核对" in page and "已处理" in page
+    assert "机关答复：</strong>已核对，数字无误。" in page
