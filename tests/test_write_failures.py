@@ -41,7 +41,8 @@ def test_a_refused_table_save_shows_the_input_and_stores_nothing(alice_client, p
         r"表三 （一）予以公开 自然人</label>\s*<textarea[^>]*readonly>17</textarea>", page
     )
     assert re.search(r"商业企业</label>\s*<textarea[^>]*readonly>四</textarea>", page)
-    assert "说明（可选）" in page and ">本年度申请量明显增加。</textarea>" in page
+    assert "说明（可选，将印在公开的年度报告中" in page
+    assert ">本年度申请量明显增加。</textarea>" in page
     assert "表三 （一）予以公开 自然人：17\n" in page  # all of it in one box to copy
     assert "csrfmiddlewaretoken" not in page and data["fingerprint"] not in page
     assert "support-case-0001" in page and response["X-Request-ID"] == "support-case-0001"

@@ -11,6 +11,11 @@ from gkreport.formats.model import Part, Table
 from gkreport.formats.narrative import INTRO
 from gkreport.lib.text import normalise_text
 
+# Who reads what the agency types: the report's own text is printed and published, the
+# rest (explanations of warnings, answers to comments) stays between agency and office.
+PUBLISHED = "将印在公开的年度报告中"
+PUBLISHED_NOTE = f"本部分各项文字{PUBLISHED}，所有人都可以看到。"
+
 MAX_CELL_CHARS = 40  # a number with a unit fits; a pasted paragraph does not
 MAX_TEXT_CHARS = 30000
 
@@ -91,8 +96,13 @@ class NarrativeForm(TextForm):
         super().__init__(*args, **kwargs)
         self.part = part
         widget = {"rows": 8, "class": "narrative", "data-count": "1"}
+        # A table's text prints before the table, in the published report like the rest.
         intro_label = (
-            "说明（可选）" if part.table else "开头（可选）" if part.subsections else "正文"
+            f"说明（可选，{PUBLISHED}，位于本表之前）"
+            if part.table
+            else "开头（可选）"
+            if part.subsections
+            else "正文"
         )
         self.fields[INTRO] = TextField(
             max_length=MAX_TEXT_CHARS,
@@ -102,6 +112,8 @@ class NarrativeForm(TextForm):
             ),
         )
         layout = []
+        if not part.table:  # the table's one text field says it in its label
+            layout.append(HTML(f'<p class="form-text audience">{PUBLISHED_NOTE}</p>'))
         if part.hint and hints:
             layout.append(HTML(f'<p class="form-text hint">{escape(part.hint)}</p>'))
         layout.append(Field(INTRO))

@@ -83,3 +83,10 @@ def test_a_new_years_many_blank_rows_are_folded_after_the_first_five(client, peo
     shown, folded = t3.split('<details class="more-blank">')
     assert shown.count("<li>") == 5 and "其余 19 行" in folded
     assert f'href="/r/{report.code}/table/t3/#cell-t3-new_received-natural">自然人' in shown
+
+
+def test_explanations_say_they_are_for_the_office_not_the_public(client, people):
+    with_findings(people)
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert "说明原因（供主管部门审核，不公开）" in page

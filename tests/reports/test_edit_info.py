@@ -46,3 +46,9 @@ def test_it_checks_ownership(client, people):
 def test_it_requires_rw_access(client, people):
     client.force_login(people.rita)
     assert client.post(url(people), {"title": "x"}).status_code == 403
+
+
+def test_the_page_says_its_fields_are_printed_in_the_public_report(client, people):
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert "将印在公开的年度报告中，所有人都可以看到" in page

@@ -154,3 +154,10 @@ def test_pasted_control_characters_are_dropped_with_a_message(client, people):
     response = client.post(url(people), post(people, **{"2": text}), follow=True)
     assert "有2个不可见的控制字符（来自Word/WPS等），已删除" in response.content.decode()
     assert stored_s1(people)["2"] == "第一段。\n第二段\n第三段。"
+
+
+def test_the_page_says_its_text_is_printed_in_the_public_report(client, people):
+    client.force_login(people.alice)
+    for part in ("s1", "s5"):
+        page = client.get(url(people, part)).content.decode()
+        assert "本部分各项文字将印在公开的年度报告中，所有人都可以看到。" in page

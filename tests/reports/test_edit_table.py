@@ -256,3 +256,9 @@ def test_a_returned_reports_blank_cell_is_progress_too(client, people):
     client.force_login(people.alice)
     summary = summary_of(client.get(url(people)).content.decode())
     assert "表三还有1格未填" in summary and "错误" not in summary
+
+
+def test_the_tables_text_field_says_it_is_printed_in_the_public_report(client, people):
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert "说明（可选，将印在公开的年度报告中，位于本表之前）" in page
