@@ -15,6 +15,10 @@ from gkreport.formats.model import (
     TrendCell,
 )
 
+# Table 2 headings and row header, the same in both formats.
+ARTICLE_20 = "第二十条第（{}）项"
+CONTENT = "信息内容"
+
 TITLE_PATTERN = "{agency}{year}年政府信息公开工作年度报告"
 
 S1_SUBSECTIONS = (

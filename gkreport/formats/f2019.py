@@ -1,6 +1,8 @@
 """国办公开办函〔2019〕60号: the trial format for report years 2019 and 2020."""
 
 from gkreport.formats.common import (
+    ARTICLE_20,
+    CONTENT,
     OTHER_ROWS_2019,
     PARTS,
     derived,
@@ -11,9 +13,6 @@ from gkreport.formats.common import (
 )
 from gkreport.formats.model import Block, Column, Format, Row, Table
 from gkreport.lib.values import AMOUNT, DELTA
-
-ARTICLE_20 = "第二十条第（{}）项"
-CONTENT = "信息内容"
 
 ITEMS = (
     Column("previous_items", "上一年项目数量", additive=False),

@@ -1,6 +1,8 @@
 """国办公开办函〔2021〕30号: the format for report years 2021 onward."""
 
 from gkreport.formats.common import (
+    ARTICLE_20,
+    CONTENT,
     OTHER_ROWS_2021,
     PARTS,
     derived,
@@ -11,9 +13,6 @@ from gkreport.formats.common import (
 )
 from gkreport.formats.model import Block, Column, Format, InForce, LegacyRow, Row, Table
 from gkreport.lib.values import AMOUNT
-
-ARTICLE_20 = "第二十条第（{}）项"
-CONTENT = "信息内容"
 
 TABLE2 = Table(
     "t2",
