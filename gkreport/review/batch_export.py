@@ -31,6 +31,11 @@ def _append(sheet, values):
     sheet.append(safe_row(values))
 
 
+def _which_report(item, result) -> list:
+    """The columns naming a file on both sheets: its place in the batch, file name, agency, year."""
+    return [item.position, item.name, result.get("agency", ""), result.get("year", "")]
+
+
 def batch_workbook(batch, items) -> bytes:
     book = Workbook()
     reports = book.active
@@ -43,16 +48,13 @@ def batch_workbook(batch, items) -> bytes:
         for cell in sheet[row]:
             cell.font = Font(bold=True)
     for item in items:
-        number = item.position
         result = item.result or {}
         read = "year" in result
+        which = _which_report(item, result)
         _append(
             reports,
             [
-                number,
-                item.name,
-                result.get("agency", ""),
-                result.get("year", ""),
+                *which,
                 f"{result['format']}年格式" if read else "",
                 result.get("cells_read", "") if read else "",
                 result.get("cells_total", "") if read else "",
@@ -70,10 +72,7 @@ def batch_workbook(batch, items) -> bytes:
             _append(
                 findings,
                 [
-                    number,
-                    item.name,
-                    result.get("agency", ""),
-                    result.get("year", ""),
+                    *which,
                     SEVERITY.get(finding["severity"], ""),
                     finding["message"],
                 ],
