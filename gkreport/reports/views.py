@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from gkreport.checks.messages import CELL_NOTES
 from gkreport.formats.grid import table_grid
 from gkreport.formats.narrative import INTRO
 from gkreport.lib.http import content_disposition
@@ -386,6 +387,7 @@ def _table_context(report, current, table_def, form, narrative):
         "blank_note": _blank_note(table_def, result),
         "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
         "value_rules": rules_for_browser(),
+        "cell_notes": CELL_NOTES,
     }
 
 
@@ -403,9 +405,11 @@ def _grid_with_values(table_def, form, by_cell, report, previous):
     rows = []
     body_index = 0
     kinds = {c.code: c.kind for c in table_def.cells}  # count, amount or delta, for table.js
+    cell_defs = {c.code: c for c in table_def.cells}
     for grid_row in table_grid(table_def):
         cells = []
         column = 0
+        names = _column_names([cell_defs[c.code] for c in grid_row.cells if c.kind == "value"])
         for cell in grid_row.cells:
             item = {"cell": cell}
             if cell.kind == "value":
@@ -422,6 +426,7 @@ def _grid_with_values(table_def, form, by_cell, report, previous):
                         "prefilled": cell.code in report.prefilled,
                         "row": body_index,
                         "col": column,
+                        "column": names[cell.code],
                         "reference": (
                             previous.cells.get(cell.code)
                             if previous and cell.code.endswith(".in_force")
@@ -435,6 +440,15 @@ def _grid_with_values(table_def, form, by_cell, report, previous):
         if grid_row.kind == "body":
             body_index += 1
     return rows
+
+
+def _column_names(row_cells) -> dict[str, str]:
+    """How a message names each cell's column (table.js, when a paste is cut): its header,
+    with the column groups where they, not a row label, tell the cells apart (表四)."""
+    grouped = len({c.row_label for c in row_cells}) > 1
+    return {
+        c.code: f"{c.row_label} {c.column_label}" if grouped else c.column_label for c in row_cells
+    }
 
 
 def _cell_severity(code, found, form_errors) -> str:
