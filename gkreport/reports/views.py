@@ -24,7 +24,7 @@ from gkreport.lib.http import content_disposition
 from gkreport.lib.values import rules_for_browser
 from gkreport.pdf import PdfError
 from gkreport.printing import pdf_store, rendering
-from gkreport.reports import workflow
+from gkreport.reports import last_year_text, workflow
 from gkreport.reports.access import agency_for, memberships, report_for
 from gkreport.reports.checking import (
     blank_note,
@@ -281,8 +281,13 @@ def edit_part(request, code, part):
         raise Http404("没有这一部分")
     stored = report.narrative.get(current.part.key, {})
     data, seen = _input_and_seen(request, report, current)
+    previous, last_year = _last_year(report, current.part)
+    asking = ""
+    reusing = last_year_text.asked(data)  # 使用上年内容 without JavaScript: fill, never save
+    if reusing:
+        data, asking = last_year_text.use(request, current.part, data, last_year)
     form = NarrativeForm(current.part, data, initial=_initial_pieces(current.part, stored))
-    if request.method == "POST":
+    if request.method == "POST" and not reusing:
         form.is_valid()
         changes = {"narrative": form.pieces(stored)}
         report, saved = _save(request, report, current, seen, changes)
@@ -293,26 +298,23 @@ def edit_part(request, code, part):
         if saved:
             messages.warning(request, REFUSED_KEPT)
             seen = fingerprint(report, current)
-    previous = previous_report(report.agency, report.year)
     context = _common(report, membership, current)
-    context.update(
-        {
-            "form": form,
-            "fingerprint": seen,
-            "previous": previous,
-            # In the template's order: PostgreSQL's jsonb does not keep the order of keys.
-            "previous_pieces": (
-                _initial_pieces(current.part, previous.narrative.get(current.part.key, {}))
-                if previous
-                else {}
-            ),
-        }
-    )
+    context.update({"form": form, "fingerprint": seen, "previous": previous, "asking": asking})
+    context["last_year"] = last_year_text.shown(form, last_year)
     context.update(_summary([f for f in run_checks(report).findings if f.part == current.part.key]))
     return render(request, "reports/part.html", context)
 
 
+def _last_year(report, part):
+    """Last year's report and its pieces of this part, in the template's order."""
+    previous = previous_report(report.agency, report.year)
+    stored = previous.narrative.get(part.key, {}) if previous else {}
+    return previous, _initial_pieces(part, stored) if previous else {}
+
+
 def _initial_pieces(part, stored):
+    """A part's pieces in the template's order (PostgreSQL's jsonb does not keep the order
+    of keys), every piece present."""
     pieces = {INTRO: stored.get(INTRO, "")}
     for number in range(1, len(part.subsections) + 1):
         pieces[str(number)] = stored.get(str(number), "")
