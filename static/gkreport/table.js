@@ -160,8 +160,12 @@
         var target = row[c0 + dc];
         if (target) { target.value = value.trim(); target.classList.remove("prefilled"); }
       });
-      var room = row.length - c0;
-      if (filled - room > cut.columns) { cut.columns = filled - room; cut.last = row[row.length - 1]; }
+      // A row of table 2 may be shorter than the column pasted into: nothing of it fits.
+      var room = Math.max(row.length - c0, 0);
+      if (filled - room > cut.columns) {
+        cut.columns = filled - room;
+        cut.last = room ? row[row.length - 1] : null;
+      }
     });
     tellCut(cut);
     dirty = true;
@@ -174,8 +178,8 @@
     if (!box) return;
     var parts = [];
     if (cut.columns) {
-      parts.push("粘贴的内容超出表格右边" + cut.columns + "列：只粘贴到“" + cut.last.dataset.column +
-        "”列，超出的" + cut.columns + "列没有粘贴");
+      var upTo = cut.last ? "只粘贴到“" + cut.last.dataset.column + "”列，" : "";
+      parts.push("粘贴的内容超出表格右边" + cut.columns + "列：" + upTo + "超出的" + cut.columns + "列没有粘贴");
     }
     if (cut.rows) {
       parts.push("粘贴的内容超出表格下边" + cut.rows + "行：只粘贴到表格的最后一行，超出的" + cut.rows + "行没有粘贴");

@@ -148,3 +148,15 @@ def test_table_four_names_the_column_under_its_groups(page, live_server, people)
     message = cut_message(page)
     assert "超出表格右边1列" in message
     assert "只粘贴到“行政诉讼—复议后起诉 总计”列" in message
+
+
+def test_table_two_says_what_a_shorter_row_could_not_take(page, live_server, people):
+    """Table 2's lower rows have one column: a block pasted at the third column of the rows
+    above loses its values there, and says so."""
+    log_in(page, live_server, "alice", "pw-alice")
+    page.goto(f"{live_server.url}/r/{people.report.code}/table/t2/")
+    paste(page, "t2.normative_documents.in_force", "30\t1\n5\t\n")
+    assert cell(page, "t2.normative_documents.in_force").input_value() == "30"
+    assert cell(page, "t2.licensing.decisions").input_value() != "5"
+    message = cut_message(page)
+    assert "超出表格右边1列" in message and "只粘贴到“现行有效件数”列" in message
