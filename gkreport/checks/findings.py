@@ -15,6 +15,11 @@ class Finding:
     cells: tuple[str, ...]  # cell codes involved; empty for text-only findings
     message: str  # Chinese, showing the arithmetic
     part: str = ""  # s1 … s6: where the finding belongs on the checks page
+    # A few words under the cell on the table page, for the findings the browser works out
+    # too while the person types (static/gkreport/table.js, from the same templates: see
+    # messages.CELL_NOTES). Empty for what only the server can tell (last year, other
+    # agencies, the text): the cell then shows what kind of finding it is.
+    note: str = ""
 
     @property
     def rule(self) -> str:
@@ -24,6 +29,11 @@ class Finding:
     def kind(self) -> str:
         """What it is about, in words (“勾稽关系不符”): how page summaries group findings."""
         return messages.kind(self.code)
+
+    @property
+    def short(self) -> str:
+        """What the cell it is about says under itself on the table page."""
+        return self.note or self.kind
 
     def as_dict(self) -> dict:
         return {

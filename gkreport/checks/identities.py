@@ -30,6 +30,7 @@ def check_identities(report: dict, fmt: Format) -> tuple[list[Finding], list[str
                 cells=left + right,
                 message=_message(fmt, identity, left, right, values),
                 part=fmt.table(identity.left[0].split(".")[0]).part,
+                note=_note(left, right, values),
             )
         )
     return findings, not_assessed
@@ -174,6 +175,14 @@ def _message(fmt: Format, identity: Identity, left, right, values) -> str:
     return messages.identity_two_sided(
         identity.title, named_left, total_left, named_right, sum(values[c] for c in right)
     )
+
+
+def _note(left, right, values) -> str:
+    """Under the last cell of the right side (the total), as table.js says it live."""
+    total_left = sum(values[c] for c in left)
+    if len(right) == 1:
+        return messages.cell_note("total", total=total_left)
+    return messages.cell_note("sides", left=total_left, right=sum(values[c] for c in right))
 
 
 def _total_name(fmt: Format, identity: Identity, cell) -> str:

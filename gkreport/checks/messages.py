@@ -40,6 +40,20 @@ def identity_two_sided(title, left, left_sum, right, right_sum):
     )
 
 
+# The few words under a cell of the table page for what the browser also works out as the
+# person types: static/gkreport/table.js fills the same templates (sent as data in the page),
+# so the note typed in and the note saved read alike.
+CELL_NOTES = {
+    "total": "按各项合计应为 {total}",
+    "sides": "两边合计应相等：{left} ≠ {right}",
+    "not_applicable": "应填写数字，没有发生的请填写0",
+}
+
+
+def cell_note(name, **values) -> str:
+    return CELL_NOTES[name].format(**{key: number(value) for key, value in values.items()})
+
+
 def blank_cell(label):
     return f"{label}：未填写（没有发生的请填写0）"
 

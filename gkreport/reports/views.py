@@ -17,13 +17,14 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from gkreport.checks.messages import CELL_NOTES
 from gkreport.formats.grid import table_grid
 from gkreport.formats.narrative import INTRO
 from gkreport.lib.http import content_disposition
 from gkreport.lib.values import rules_for_browser
 from gkreport.pdf import PdfError
 from gkreport.printing import pdf_store, rendering
-from gkreport.reports import workflow
+from gkreport.reports import last_year_text, workflow
 from gkreport.reports.access import agency_for, memberships, report_for
 from gkreport.reports.checking import (
     blank_note,
@@ -285,8 +286,13 @@ def edit_part(request, code, part):
         raise Http404("没有这一部分")
     stored = report.narrative.get(current.part.key, {})
     data, seen = _input_and_seen(request, report, current)
+    previous, last_year = _last_year(report, current.part)
+    asking = ""
+    reusing = last_year_text.asked(data)  # 使用上年内容 without JavaScript: fill, never save
+    if reusing:
+        data, asking = last_year_text.use(request, current.part, data, last_year)
     form = NarrativeForm(current.part, data, initial=_initial_pieces(current.part, stored))
-    if request.method == "POST":
+    if request.method == "POST" and not reusing:
         form.is_valid()
         changes = {"narrative": form.pieces(stored)}
         report, saved = _save(request, report, current, seen, changes)
@@ -297,26 +303,23 @@ def edit_part(request, code, part):
         if saved:
             messages.warning(request, REFUSED_KEPT)
             seen = fingerprint(report, current)
-    previous = previous_report(report.agency, report.year)
     context = _common(report, membership, current)
-    context.update(
-        {
-            "form": form,
-            "fingerprint": seen,
-            "previous": previous,
-            # In the template's order: PostgreSQL's jsonb does not keep the order of keys.
-            "previous_pieces": (
-                _initial_pieces(current.part, previous.narrative.get(current.part.key, {}))
-                if previous
-                else {}
-            ),
-        }
-    )
+    context.update({"form": form, "fingerprint": seen, "previous": previous, "asking": asking})
+    context["last_year"] = last_year_text.shown(form, last_year)
     context.update(_summary([f for f in run_checks(report).findings if f.part == current.part.key]))
     return render(request, "reports/part.html", context)
 
 
+def _last_year(report, part):
+    """Last year's report and its pieces of this part, in the template's order."""
+    previous = previous_report(report.agency, report.year)
+    stored = previous.narrative.get(part.key, {}) if previous else {}
+    return previous, _initial_pieces(part, stored) if previous else {}
+
+
 def _initial_pieces(part, stored):
+    """A part's pieces in the template's order (PostgreSQL's jsonb does not keep the order
+    of keys), every piece present."""
     pieces = {INTRO: stored.get(INTRO, "")}
     for number in range(1, len(part.subsections) + 1):
         pieces[str(number)] = stored.get(str(number), "")
@@ -391,6 +394,7 @@ def _table_context(report, current, table_def, form, narrative):
         "blank_note": _blank_note(table_def, result),
         "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
         "value_rules": rules_for_browser(),
+        "cell_notes": CELL_NOTES,
     }
 
 
@@ -408,9 +412,11 @@ def _grid_with_values(table_def, form, by_cell, report, previous):
     rows = []
     body_index = 0
     kinds = {c.code: c.kind for c in table_def.cells}  # count, amount or delta, for table.js
+    cell_defs = {c.code: c for c in table_def.cells}
     for grid_row in table_grid(table_def):
         cells = []
         column = 0
+        names = _column_names([cell_defs[c.code] for c in grid_row.cells if c.kind == "value"])
         for cell in grid_row.cells:
             item = {"cell": cell}
             if cell.kind == "value":
@@ -427,6 +433,7 @@ def _grid_with_values(table_def, form, by_cell, report, previous):
                         "prefilled": cell.code in report.prefilled,
                         "row": body_index,
                         "col": column,
+                        "column": names[cell.code],
                         "reference": (
                             previous.cells.get(cell.code)
                             if previous and cell.code.endswith(".in_force")
@@ -440,6 +447,15 @@ def _grid_with_values(table_def, form, by_cell, report, previous):
         if grid_row.kind == "body":
             body_index += 1
     return rows
+
+
+def _column_names(row_cells) -> dict[str, str]:
+    """How a message names each cell's column (table.js, when a paste is cut): its header,
+    with the column groups where they, not a row label, tell the cells apart (表四)."""
+    grouped = len({c.row_label for c in row_cells}) > 1
+    return {
+        c.code: f"{c.row_label} {c.column_label}" if grouped else c.column_label for c in row_cells
+    }
 
 
 def _cell_severity(code, found, form_errors) -> str:

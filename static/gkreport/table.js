@@ -12,8 +12,15 @@
     var r = +input.dataset.row, c = +input.dataset.col;
     (grid[r] = grid[r] || [])[c] = input;
   });
+  var rowCount = Object.keys(grid).length;
   var identities = JSON.parse(document.getElementById("identities").textContent);
+  // The words under a cell, as the server words its own notes (checks/messages.CELL_NOTES).
+  var cellNotes = JSON.parse(document.getElementById("cell-notes").textContent);
   var dirty = false;
+
+  function note(name, values) {
+    return cellNotes[name].replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
 
   // Cells are read by values.js exactly as the server reads them. Without it (a browser
   // too old for its regular expressions) the table still works, only without live totals.
@@ -75,23 +82,32 @@
     identities.forEach(function (identity) {
       var left = sum(identity.left), right = sum(identity.right);
       if (left === null || right === null) return;
-      var same = agree(left, right);
+      if (agree(left, right)) return;
+      // Under the sum's last cell, where the server puts its finding (its total).
+      var code = identity.right[identity.right.length - 1];
+      notes[code] = notes[code] || [];
       if (identity.right.length === 1) {
-        var code = identity.right[0];
-        notes[code] = notes[code] || [];
-        if (!same) notes[code].push("按各项合计应为 " + fmt(left));
-      } else if (!same) {
+        notes[code].push(note("total", { total: fmt(left) }));
+      } else {
+        notes[code].push(note("sides", { left: fmt(left), right: fmt(right) }));
         status.push(identity.title + "：左边合计 " + fmt(left) + "，右边合计 " + fmt(right) + "，应相等");
       }
     });
     Array.prototype.forEach.call(form.querySelectorAll(".computed"), function (el) {
-      var read = byCode[el.dataset.for] ? reading(byCode[el.dataset.for]) : null;
+      var input = byCode[el.dataset.for];
+      var read = input ? reading(input) : null;
       // A value the server would refuse: say why, in the server's words, instead of a total.
       var refused = read && read.status === "error";
       var list = refused ? [read.error] : notes[el.dataset.for] || [];
+      if (read && read.status === "not_applicable") { refused = true; list = [note("not_applicable", {})]; }
       el.textContent = list.join("；");
       el.classList.toggle("mismatch", !refused && list.length > 0);
       el.classList.toggle("unreadable", refused);
+      // The server's other notes are about the saved value: gone once the cell is changed.
+      var saved = el.parentNode.querySelectorAll(".cell-note");
+      Array.prototype.forEach.call(saved, function (told) {
+        told.hidden = input.value !== input.defaultValue;
+      });
     });
     var box = document.getElementById("identity-status");
     if (box) {
@@ -129,16 +145,50 @@
     event.preventDefault();
     var rows = text.replace(/\r/g, "").replace(/\n$/, "").split("\n");
     var r0 = +input.dataset.row, c0 = +input.dataset.col;
+    // What did not fit: the most columns cut from one row (named by the last column that
+    // got a value) and the rows below the grid. Blank cells cut off lose nothing.
+    var cut = { columns: 0, last: null, rows: 0 };
     rows.forEach(function (line, dr) {
-      line.split("\t").forEach(function (value, dc) {
-        var row = grid[r0 + dr];
-        var target = row && row[c0 + dc];
+      var row = grid[r0 + dr];
+      var values = line.split("\t");
+      var filled = values.map(function (value) { return value.trim() !== ""; }).lastIndexOf(true) + 1;
+      if (!row) {
+        if (filled) cut.rows = dr + 1 - (rowCount - r0);
+        return;
+      }
+      values.forEach(function (value, dc) {
+        var target = row[c0 + dc];
         if (target) { target.value = value.trim(); target.classList.remove("prefilled"); }
       });
+      // A row of table 2 may be shorter than the column pasted into: nothing of it fits.
+      var room = Math.max(row.length - c0, 0);
+      if (filled - room > cut.columns) {
+        cut.columns = filled - room;
+        cut.last = room ? row[row.length - 1] : null;
+      }
     });
+    tellCut(cut);
     dirty = true;
     recompute();
   });
+
+  // Nothing pasted is dropped silently: the box above the grid says what was cut.
+  function tellCut(cut) {
+    var box = document.getElementById("paste-status");
+    if (!box) return;
+    var parts = [];
+    if (cut.columns) {
+      var upTo = cut.last ? "只粘贴到“" + cut.last.dataset.column + "”列，" : "";
+      parts.push("粘贴的内容超出表格右边" + cut.columns + "列：" + upTo + "超出的" + cut.columns + "列没有粘贴");
+    }
+    if (cut.rows) {
+      parts.push("粘贴的内容超出表格下边" + cut.rows + "行：只粘贴到表格的最后一行，超出的" + cut.rows + "行没有粘贴");
+    }
+    box.querySelector(".paste-message").textContent = parts.length ? parts.join("；") + "。请核对复制的范围和粘贴的起始格。" : "";
+    box.hidden = parts.length === 0;
+  }
+  var closeCut = document.querySelector("#paste-status button");
+  if (closeCut) closeCut.addEventListener("click", function () { closeCut.parentNode.hidden = true; });
 
   form.addEventListener("input", function (event) {
     if (event.target.classList && event.target.classList.contains("cell")) {

@@ -9,6 +9,7 @@ import pytest
 from django.utils.html import json_script
 
 from gkreport.checks.identities import _interval
+from gkreport.checks.messages import CELL_NOTES
 from gkreport.lib.values import KINDS, format_value, read_value, rules_for_browser
 from tests.browser.test_drafting_flow import cell, log_in
 from tests.number_inputs import NUMBER_INPUTS
@@ -125,6 +126,7 @@ def sums_page(page, cells: dict[str, tuple[str, str]], identities: list[dict]):
     page.set_content(
         f'<!doctype html><form id="table-form">{inputs}</form><div id="identity-status"></div>'
         f"{json_script(rules_for_browser(), 'value-rules')}{json_script(identities, 'identities')}"
+        f"{json_script(CELL_NOTES, 'cell-notes')}"
     )
     page.add_script_tag(path=str(VALUES_JS))
     page.add_script_tag(path=str(TABLE_JS))
@@ -152,3 +154,50 @@ def test_large_counts_are_added_exactly(page):
     cells = {"a.x.1": ("count", "999,999,999,999"), "a.x.2": ("count", "1")}
     sums_page(page, {**cells, "a.x.total": ("count", "999999999999")}, [identity])
     assert note(page, "a.x.total") == "按各项合计应为 1000000000000"
+
+
+TYPED = ["62,544.3758", "3.5万元", "35000元", "-3", "1,2345", "１２件", "/", "+7", "3.0"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_browser_refuses_what_the_server_refuses_in_each_kind_of_cell(
+    page, live_server, people
+):
+    """On the real page of a 2019-format table 2, which has all three kinds of cell: what the
+    browser says under a cell while it is typed is what the server says once it is saved."""
+    from gkreport.reports.models import Report
+
+    report = Report.objects.create(
+        agency=people.agency, year=2020, title="2020年度报告", narrative={}, cells={}
+    )
+    cells = {"count": "t2.licensing.decisions", "delta": "t2.licensing.change"}
+    cells["amount"] = "t2.procurement.amount"
+    url = f"{live_server.url}/r/{report.code}/table/t2/"
+    log_in(page, live_server, "alice", "pw-alice")
+    page.goto(url)
+    said = {}
+    for text in TYPED:
+        typed = {}
+        for kind, code in cells.items():
+            cell(page, code).fill(text)
+            typed[kind] = note(page, code)
+        page.click("#save")
+        page.wait_for_load_state()
+        saved = server_notes(page.request.get(url).text(), cells)
+        assert typed == saved, text
+        assert {kind: note(page, code) for kind, code in cells.items()} == saved
+        said[text] = saved
+    fraction = "件数应为整数，不能有小数"
+    assert said["62,544.3758"] == {"count": fraction, "delta": fraction, "amount": ""}
+    negative = "不能为负数"
+    assert said["-3"] == {"count": negative, "delta": "", "amount": negative}
+    assert said["/"]["count"] == "应填写数字，没有发生的请填写0"
+
+
+def server_notes(html: str, cells: dict[str, str]) -> dict[str, str]:
+    """The notes the server writes under the cells, before any script runs."""
+    found = {}
+    for kind, code in cells.items():
+        start = html.index('<div class="computed', html.index(f'name="{code}"'))
+        found[kind] = html[html.index(">", start) + 1 : html.index("</div>", start)]
+    return found

@@ -52,9 +52,20 @@ def test_h5_repeats_the_reader_message_for_unreadable_text():
     (finding,) = findings(report, "H5")
     assert finding.code == "H5.invalid"
     assert finding.message == "表三 （一）予以公开 自然人：“五件”不是数字"
+    assert finding.note == "“五件”不是数字"  # under the cell, as the browser says it
+
+
+def test_h5_notes_under_the_cell_what_the_browser_says_while_typing():
+    report = with_raw(build_report(), "t3.granted.natural", "62,544.3758", None)
+    (finding,) = findings(report, "H5")
+    assert finding.note == "件数应为整数，不能有小数"
+    report = with_raw(build_report(), "t4.review.pending", "/", None)
+    (finding,) = findings(report, "H5")
+    assert finding.note == "应填写数字，没有发生的请填写0"
 
 
 def test_h5_reports_a_negative_number_from_a_hand_made_dict():
     report = changed(build_report(), t2__penalty__decisions=-1)
     (finding,) = findings(report, "H5")
     assert finding.message == "表二 行政处罚 本年处理决定数量：填写为-1，不能为负数"
+    assert finding.short == "填写有误的单元格"  # never typed, so no note of the browser's

@@ -62,6 +62,15 @@ def test_h1_compares_both_sides_of_the_printed_relation():
         "表三 商业企业列：本年新收1＋上年结转0＝1，但办理结果总计1＋结转下年度1＝2，两者应相等"
     )
     assert set(codes(result)) == {"H1.commercial", "H1.total"}
+    assert h1[0].note == "两边合计应相等：1 ≠ 2"  # under its last cell, 结转下年度
+
+
+def test_a_wrong_total_is_noted_under_its_cell_as_the_live_total_says_it():
+    report = changed(build_report(), t3__granted__total=7)
+    findings = check_report(report).findings
+    (finding,) = [f for f in findings if f.cells[-1] == "t3.granted.total"]
+    assert finding.note == "按各项合计应为 6"
+    assert finding.short == finding.note
 
 
 def test_h2_lists_the_non_zero_results_of_a_column():

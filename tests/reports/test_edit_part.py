@@ -1,3 +1,6 @@
+import html
+
+from gkreport.vocabulary import Status
 from tests.reports.conftest import stored_report
 from tests.reports.helpers import seen
 
@@ -156,8 +159,85 @@ def test_pasted_control_characters_are_dropped_with_a_message(client, people):
     assert stored_s1(people)["2"] == "第一段。\n第二段\n第三段。"
 
 
+<<<<<<< HEAD
 def test_the_page_says_its_text_is_printed_in_the_public_report(client, people):
     client.force_login(people.alice)
     for part in ("s1", "s5"):
         page = client.get(url(people, part)).content.decode()
         assert "本部分各项文字将印在公开的年度报告中，所有人都可以看到。" in page
+=======
+def with_last_year(people):
+    last = stored_report(people.agency, year=2022)
+    last.narrative["s1"]["3"] = "（三）政府信息管理\n去年的管理情况。"
+    last.save()
+    return last
+
+
+def reuse(people, **data):
+    """The part form posted by a 使用上年内容 button, with what was typed on the page."""
+    pieces = {"intro": "", "1": "", "2": "", "3": "", "4": "", "5": ""}
+    return {**post(people), **pieces, **data}
+
+
+def textarea(page: str, key: str) -> str:
+    start = page.index(">", page.index(f'name="{key}"')) + 1
+    return html.unescape(page[start : page.index("</textarea>", start)]).removeprefix("\n")
+
+
+def test_each_piece_of_last_years_text_has_a_button_to_use_it(client, people):
+    with_last_year(people)
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert (
+        page.count("使用上年内容</button>") == 4
+    )  # 开头, （一）, （二）, （三）: the ones with text
+    assert 'name="use_previous" value="3"' in page
+    assert '<h3 class="h6 small fw-bold mb-0">（三）政府信息管理</h3>' in page
+    assert '<script id="last-year-text" type="application/json">' in page
+
+
+def test_without_javascript_the_button_fills_an_empty_field_without_saving(client, people):
+    with_last_year(people)
+    client.force_login(people.alice)
+    before = stored_s1(people)
+    response = client.post(url(people), reuse(people, use_previous="3", **{"4": "我写的第四节"}))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert textarea(page, "3") == "（三）政府信息管理\n去年的管理情况。"
+    assert textarea(page, "4") == "我写的第四节"  # the rest of what was typed stays
+    assert "已将上年的“（三）政府信息管理”填入，尚未保存" in page
+    assert stored_s1(people) == before  # nothing saved until 保存
+
+
+def test_typed_text_is_replaced_only_when_the_person_confirms(client, people):
+    with_last_year(people)
+    client.force_login(people.alice)
+    typed = reuse(people, use_previous="1", **{"1": "我改写的第一节"})
+    page = client.post(url(people), typed).content.decode()
+    assert textarea(page, "1") == "我改写的第一节"
+    assert "“（一）主动公开”已有文字，没有替换" in page
+    assert 'name="replace_with_previous" value="1"' in page
+
+    confirmed = reuse(people, replace_with_previous="1", **{"1": "我改写的第一节"})
+    page = client.post(url(people), confirmed).content.decode()
+    assert textarea(page, "1") == "（一）主动公开\n全年主动公开政府信息320条。\n"
+    assert 'name="replace_with_previous"' not in page
+
+
+def test_the_button_is_only_for_those_who_may_edit(client, people):
+    with_last_year(people)
+    client.force_login(people.rita)
+    page = client.get(url(people)).content.decode()
+    assert "去年的管理情况" in page and "使用上年内容" not in page
+    assert client.post(url(people), reuse(people, use_previous="3")).status_code == 403
+    client.force_login(people.charlie)
+    assert client.post(url(people), reuse(people, use_previous="3")).status_code == 404
+
+
+def test_a_submitted_reports_page_offers_no_button(client, people):
+    with_last_year(people)
+    type(people.report).objects.filter(pk=people.report.pk).update(status=Status.SUBMITTED)
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert "去年的管理情况" in page and "使用上年内容" not in page
+>>>>>>> cells

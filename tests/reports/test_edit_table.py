@@ -1,5 +1,8 @@
 """The table pages: the official grid, saving that never loses input, findings on cells."""
 
+import json
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -262,3 +265,50 @@ def test_the_tables_text_field_says_it_is_printed_in_the_public_report(client, p
     client.force_login(people.alice)
     page = client.get(url(people)).content.decode()
     assert "说明（可选，将印在公开的年度报告中，位于本表之前）" in page
+
+
+def under(page: str, code: str) -> list[str]:
+    """The short messages under a cell of the grid, as a person reads them there."""
+    start = page.index('<div class="computed', page.index(f'name="{code}"'))
+    cell = page[start : page.index("</td>", start)]
+    return [text for text in re.findall(r">([^<]+)</div>", cell) if text.strip()]
+
+
+def test_each_cells_message_shows_under_the_cell_not_only_in_a_tooltip(client, people):
+    from tests.reports.conftest import stored_report
+
+    stored_report(people.agency, year=2022)  # its 结转下年度 is 2: 上年结转 99 is warned about
+    cells = people.report.cells
+    cells.update({"t3.granted.natural": "62,544.3758", "t3.granted.commercial": "若干"})
+    cells.update({"t3.granted.research": "/", "t3.new_received.total": "12"})
+    cells["t3.carried_over.natural"] = "99"
+    people.report.save()
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    # in the reader's own words, as the browser says them while typing
+    assert under(page, "t3.granted.natural") == ["件数应为整数，不能有小数"]
+    assert under(page, "t3.granted.commercial") == ["“若干”不是数字"]
+    assert under(page, "t3.granted.research") == ["应填写数字，没有发生的请填写0"]
+    # a total that does not add up says what it should be; both sides of 收 = 办 + 结 differ
+    assert under(page, "t3.new_received.total") == ["按各项合计应为 9", "正文与统计表数字不一致"]
+    assert under(page, "t3.carried_forward.natural") == ["两边合计应相等：107 ≠ 9"]
+    # what only the server can tell (last year's report) is named by its kind
+    assert under(page, "t3.carried_over.natural") == ["结转数与上年报告不衔接"]
+    assert under(page, "t3.partially_granted.natural") == []
+    assert 'class="cell-note small text-warning-emphasis">结转数与上年报告不衔接' in page
+    grid = page[page.index("official-table") : page.index("</table>")]
+    assert "H5" not in grid and "S1" not in grid  # words, never codes
+
+
+def test_the_browser_gets_the_words_of_the_notes_and_each_cells_column(client, people):
+    """table.js words its live notes from the same templates, and names the columns a
+    paste was cut at as the header does (表四: under its column groups)."""
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    notes = re.search(r'<script id="cell-notes" type="application/json">(.*?)</script>', page)
+    assert json.loads(notes.group(1))["total"] == "按各项合计应为 {total}"
+    assert 'name="t3.granted.total"' in page and 'data-column="总计"' in page
+    assert 'data-column="商业企业"' in page
+    page = client.get(url(people, "t4")).content.decode()
+    assert 'data-column="行政诉讼—复议后起诉 总计"' in page
+    assert 'data-column="行政复议 结果维持"' in page

@@ -26,22 +26,26 @@ def h5_values(report, ctx):
             finding = _cell_finding(report, code, cell.label, cell.kind)
             part = fmt.table(cell.table).part
         if finding:
-            findings.append(Finding(finding[0], ERROR, (code,), finding[1], part))
+            key, message, note = finding
+            findings.append(Finding(key, ERROR, (code,), message, part, note))
     return findings
 
 
 def _cell_finding(report, code, label, kind):
+    """(code, message, note) of the cell's finding, or None. The notes of typed text are
+    what the browser says as it is typed: the reader's own words for a refused value."""
     value = figure(report, code)
     text = raw_text(report, code)
     if value is not None:
         if kind != DELTA and value < 0:
-            return "H5.negative", messages.negative_cell(label, value)
+            return "H5.negative", messages.negative_cell(label, value), ""
         return None
     if not text.strip():
-        return BLANK, messages.blank_cell(label)
+        return BLANK, messages.blank_cell(label), ""
     reading = read_value(text, kind)
     if reading.not_applicable:
-        return "H5.not_applicable", messages.not_applicable_cell(label, text)
+        note = messages.cell_note("not_applicable")
+        return "H5.not_applicable", messages.not_applicable_cell(label, text), note
     if reading.error:
-        return "H5.invalid", messages.invalid_cell(label, reading.error)
+        return "H5.invalid", messages.invalid_cell(label, reading.error), reading.error
     return None  # readable text whose figure the caller did not fill in: nothing to say

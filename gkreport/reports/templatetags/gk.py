@@ -49,8 +49,13 @@ def value_cell(item):
         classes += " prefilled"
     notes = [str(e) for e in item["errors"]] + [f.message for f in item["findings"]]
     title = f' title="{escape(" ".join(notes))}"' if notes else ""
+    live, told = _cell_notes(cell.code, item["findings"])
     extras = "".join(
         f'<div class="invalid-feedback d-block">{escape(e)}</div>' for e in item["errors"]
+    )
+    extras += "".join(
+        f'<div class="cell-note small {NOTE_CLASS[severity]}">{escape(note)}</div>'
+        for note, severity in told
     )
     if item["prefilled"]:
         extras += '<div class="small text-info">据上年报告预填</div>'
@@ -62,9 +67,26 @@ def value_cell(item):
         f'<input type="text" inputmode="decimal" autocomplete="off" name="{code}" '
         f'id="{cell_id(code)}" value="{escape(item["value"])}" class="{classes}" '
         f'data-code="{code}" data-kind="{item["kind"]}" data-row="{item["row"]}" data-col="{item["col"]}" '
-        f'aria-label="{escape(item["label"])}"{title}>'
-        f'<div class="computed small" data-for="{code}"></div>{extras}</td>'
+        f'data-column="{escape(item["column"])}" aria-label="{escape(item["label"])}"{title}>'
+        f'<div class="computed small{" mismatch" if live else ""}" data-for="{code}">'
+        f"{escape(live)}</div>{extras}</td>"
     )
+
+
+NOTE_CLASS = {"error": "text-danger", "warning": "text-warning-emphasis"}
+
+
+def _cell_notes(code, findings) -> tuple[str, list[tuple[str, str]]]:
+    """The short words under a cell for the findings about it (it is their last cell: the
+    total of a sum). Notes the browser works out too go where table.js writes its live ones,
+    which replace them as soon as it runs; the others stay, with their severity."""
+    primary = [f for f in findings if f.cells[-1] == code]
+    live = "；".join(f.note for f in primary if f.note)
+    told: dict[str, str] = {}  # one line per kind of finding, red if any of them is an error
+    for finding in primary:
+        if not finding.note and told.get(finding.short) != "error":
+            told[finding.short] = finding.severity
+    return live, list(told.items())
 
 
 @register.filter
