@@ -159,13 +159,13 @@ def test_pasted_control_characters_are_dropped_with_a_message(client, people):
     assert stored_s1(people)["2"] == "第一段。\n第二段\n第三段。"
 
 
-<<<<<<< HEAD
 def test_the_page_says_its_text_is_printed_in_the_public_report(client, people):
     client.force_login(people.alice)
     for part in ("s1", "s5"):
         page = client.get(url(people, part)).content.decode()
         assert "本部分各项文字将印在公开的年度报告中，所有人都可以看到。" in page
-=======
+
+
 def with_last_year(people):
     last = stored_report(people.agency, year=2022)
     last.narrative["s1"]["3"] = "（三）政府信息管理\n去年的管理情况。"
@@ -240,4 +240,3 @@ def test_a_submitted_reports_page_offers_no_button(client, people):
     client.force_login(people.alice)
     page = client.get(url(people)).content.decode()
     assert "去年的管理情况" in page and "使用上年内容" not in page
->>>>>>> cells
