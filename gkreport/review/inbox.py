@@ -9,7 +9,7 @@ reports: the reports with their agencies, the deadlines of their years, the year
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F
+from django.db.models import F, Max, Min
 from django.utils import timezone
 
 from gkreport.reports.models import Report
@@ -66,14 +66,15 @@ def inbox_rows(office) -> list[InboxRow]:
 
 
 def dashboard_years(office) -> list[int]:
-    """The years to offer a dashboard for, newest first: every year with a report in the
-    jurisdiction, and last year, whose reports are due now even before any is started."""
+    """The years to offer a dashboard for, newest first: from the first year with a report in
+    the jurisdiction to the latest, and at least up to last year, whose reports are due now
+    even before any is started (a year between without reports is offered too: every
+    agency missing it is worth seeing)."""
     acting, reading = jurisdiction(office)
-    years = set(
-        Report.objects.filter(agency__region_id__in=acting + reading)
-        .order_by()  # the default ordering by agency name would defeat distinct
-        .values_list("year", flat=True)
-        .distinct()
+    span = Report.objects.filter(agency__region_id__in=acting + reading).aggregate(
+        first=Min("year"), last=Max("year")
     )
-    years.add(timezone.localdate().year - 1)
-    return sorted(years, reverse=True)
+    last_year = timezone.localdate().year - 1
+    newest = max(span["last"] or last_year, last_year)
+    oldest = min(span["first"] or last_year, last_year)
+    return list(range(newest, oldest - 1, -1))
