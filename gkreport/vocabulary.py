@@ -25,8 +25,10 @@ EDITABLE = (Status.DRAFT, Status.RETURNED)
 VISIBLE_TO_OFFICE = (Status.SUBMITTED, Status.RETURNED, Status.APPROVED, Status.PUBLISHED)
 # With the office and not sent back: the agency has done its part of the year.
 DELIVERED = (Status.SUBMITTED, Status.APPROVED, Status.PUBLISHED)
-# Waiting for the office to act.
+# Waiting for the office to act: its inbox, across years.
 AWAITING_OFFICE = (Status.SUBMITTED, Status.APPROVED)
+# What the office has to do with a report waiting for it, as its inbox says it.
+OFFICE_TASKS = {Status.SUBMITTED: "待审核", Status.APPROVED: "待公开"}
 # The order of the workflow, for sorting (an agency without a report first).
 DISPLAY_ORDER = {
     None: 0,

@@ -5,7 +5,15 @@ import ast
 import re
 from pathlib import Path
 
-from gkreport.vocabulary import AgencyRole, OfficeRole, Status, can_edit, may_review
+from gkreport.vocabulary import (
+    AWAITING_OFFICE,
+    OFFICE_TASKS,
+    AgencyRole,
+    OfficeRole,
+    Status,
+    can_edit,
+    may_review,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = {*Status.values, *AgencyRole.values, *OfficeRole.values}
@@ -50,3 +58,7 @@ def test_readers_cannot_edit_and_viewers_cannot_review():
         AgencyRole.SIGNER,
     ]
     assert [role for role in OfficeRole if may_review(role)] == [OfficeRole.REVIEWER]
+
+
+def test_the_office_inbox_names_a_task_for_every_status_waiting_for_it():
+    assert set(OFFICE_TASKS) == set(AWAITING_OFFICE)

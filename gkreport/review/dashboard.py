@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from gkreport.reports.models import Agency, Report
 from gkreport.review.access import jurisdiction
-from gkreport.review.deadlines import deadline_for, set_deadlines
+from gkreport.review.deadlines import days_late, deadline_for, set_deadlines
 from gkreport.vocabulary import DELIVERED, DISPLAY_ORDER, Status
 
 STATUS_FILTERS = {"none": "未开始", **dict(Status.choices)}
@@ -38,6 +38,8 @@ class Row:
     overdue: bool
     read_only: bool
     delivered: bool = False
+    # Days after the deadline the delivered report was submitted (0: on time).
+    late_days: int = 0
 
     @property
     def status_order(self):
@@ -83,12 +85,13 @@ def dashboard_rows(office, year, *, status="", kind="", q="", overdue=False, sor
             overdue=today > due and not delivered,
             read_only=agency.region_id not in acting,
             delivered=delivered,
+            late_days=days_late(report.submitted_at, due) if delivered else 0,
         )
         if status == "none" and report is not None:
             continue
         if status and status != "none" and (report is None or report.status != status):
             continue
-        if overdue and not row.overdue:
+        if overdue and not (row.overdue or row.late_days):  # 逾期: missing or late
             continue
         rows.append(row)
     rows.sort(key=SORTS.get(sort, SORTS["name"]))
@@ -99,4 +102,9 @@ def summary(rows) -> dict:
     counts = {label: 0 for label in STATUS_FILTERS.values()}
     for row in rows:
         counts[row.status_label] += 1
-    return {"counts": counts, "overdue": sum(1 for r in rows if r.overdue), "total": len(rows)}
+    return {
+        "counts": counts,
+        "overdue": sum(1 for r in rows if r.overdue),
+        "late": sum(1 for r in rows if r.late_days),
+        "total": len(rows),
+    }

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from gkreport.reports.models import Agency
 from gkreport.review.models import Deadline
 
@@ -22,3 +24,14 @@ def set_deadlines(years, region_ids) -> dict[tuple[int, int], datetime.date]:
 
 def deadline_for(agency: Agency, year: int, deadlines: dict) -> datetime.date:
     return deadlines.get((agency.region_id, year)) or default_deadline(agency, year)
+
+
+def days_late(submitted_at: datetime.datetime | None, due: datetime.date) -> int:
+    """Days after the deadline the report reached the office (0 when on time or not yet).
+
+    The last submission counts: a report returned and sent again after the deadline
+    reached the office late, whenever its first version came.
+    """
+    if submitted_at is None:
+        return 0
+    return max(0, (timezone.localdate(submitted_at) - due).days)

@@ -22,6 +22,15 @@ HEADERS = (
 OVERDUE = PatternFill("solid", fgColor="F8D7DA")
 
 
+def overdue_words(row) -> str:
+    """The 逾期 column: not delivered after the deadline, or delivered after it."""
+    if row.overdue:
+        return "逾期未报送"
+    if row.late_days:
+        return f"逾期{row.late_days}天报送"
+    return ""
+
+
 def dashboard_workbook(office, year, rows) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -47,7 +56,7 @@ def dashboard_workbook(office, year, rows) -> bytes:
                     submitted,
                     row.due.isoformat(),
                     row.days_left,
-                    "是" if row.overdue else "",
+                    overdue_words(row),
                     report.error_count if report else "",
                     report.warning_count if report else "",
                 ]
@@ -56,7 +65,7 @@ def dashboard_workbook(office, year, rows) -> bytes:
         if row.overdue:
             for cell in sheet[sheet.max_row]:
                 cell.fill = OVERDUE
-    for column, width in zip("ABCDEFGHIJ", (34, 24, 14, 10, 18, 12, 10, 6, 6, 6), strict=True):
+    for column, width in zip("ABCDEFGHIJ", (34, 24, 14, 10, 18, 12, 10, 14, 6, 6), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = BytesIO()
     book.save(buffer)

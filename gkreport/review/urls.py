@@ -4,6 +4,7 @@ from gkreport.review import batch_views, views
 
 urlpatterns = [
     path("office/", views.offices, name="offices"),
+    path("office/<uuid:code>/", views.inbox, name="inbox"),
     path("office/<uuid:code>/<int:year>/", views.dashboard, name="dashboard"),
     path("office/<uuid:code>/<int:year>/cross/", views.cross_checks, name="cross_checks"),
     path("office/<uuid:code>/batches/", batch_views.batches, name="batches"),

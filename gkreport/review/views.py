@@ -1,6 +1,4 @@
-"""The supervising office's pages: dashboard, cross-report checks, review, transitions."""
-
-import datetime
+"""The supervising office's pages: inbox, dashboard, cross-report checks, review, transitions."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,34 +26,36 @@ from gkreport.review.dashboard import (
 )
 from gkreport.review.diff import submission_diff
 from gkreport.review.export import dashboard_workbook
+from gkreport.review.inbox import dashboard_years, inbox_rows
 from gkreport.review.models import OfficeMembership, ReviewComment
-from gkreport.vocabulary import VISIBLE_TO_OFFICE, OfficeRole
+from gkreport.vocabulary import VISIBLE_TO_OFFICE, OfficeRole, may_review
 
 DAMAGED = (
     "已公开的报告文件与公开时的文件不一致或无法读取，系统没有提供该文件（已记录），请联系系统管理员"
 )
 
 
-def current_year(office) -> int:
-    """The latest year with a submitted report in the jurisdiction (what there is to
-    review), else the latest year with any report, else last year."""
-    acting, reading = jurisdiction(office)
-    reports = Report.objects.filter(agency__region_id__in=acting + reading).order_by("-year")
-    latest = (
-        reports.exclude(status=Report.Status.DRAFT).values_list("year", flat=True).first()
-        or reports.values_list("year", flat=True).first()
-    )
-    return latest or datetime.date.today().year - 1
-
-
 @login_required
 def offices(request):
     rows = list(OfficeMembership.objects.filter(user=request.user).select_related("office"))
     if len(rows) == 1:
-        return redirect("dashboard", rows[0].office.code, current_year(rows[0].office))
-    for membership in rows:
-        membership.year = current_year(membership.office)
+        return redirect("inbox", rows[0].office.code)
     return render(request, "review/offices.html", {"memberships": rows})
+
+
+@login_required
+def inbox(request, code):
+    """The office's landing page: what waits for it in every year, oldest first. Whatever
+    year a submission belongs to, it is here; the year dashboards are one click away."""
+    office, membership = office_for(request, code)
+    context = {
+        "office": office,
+        "membership": membership,
+        "may_act": may_review(membership.role),
+        "rows": inbox_rows(office),
+        "years": dashboard_years(office),
+    }
+    return render(request, "review/inbox.html", context)
 
 
 @login_required

@@ -1,5 +1,5 @@
 """Every kind of page works under the Content-Security-Policy, with no violation reported:
-the agency's drafting pages, the office's dashboard and review page (with its framed preview),
+the agency's drafting pages, the office's inbox, dashboard and review page (with its framed preview),
 the public portal, the login pages and the error page."""
 
 import pytest
@@ -72,11 +72,14 @@ def test_pages_of_every_audience_pass_the_policy(watched, live_server, people, o
         assert_no_violation(page, path)
     assert page.locator("h1").inner_text() == "页面不存在"
 
-    # the office: the dashboard and the review page with the framed print preview
+    # the office: its inbox, the dashboard and the review page with the framed print preview
     set_status(report, "submitted")
     visit(page, base + "/")
     page.click("button:has-text('退出')")
     log_in(page, live_server, "olivia", "pw-olivia")
+    visit(page, f"{base}/office/{offices.office.code}/")
+    assert page.locator("tr.inbox-row").count() == 1
+    assert_no_violation(page, "inbox")
     visit(page, f"{base}/office/{offices.office.code}/2023/")
     assert_no_violation(page, "dashboard")
     visit(page, f"{base}/review/{report.code}/")

@@ -46,6 +46,28 @@ def test_overdue_agencies_are_red(client, people, offices):
         assert "逾期未报送 2" in page
 
 
+def test_a_late_submission_is_flagged_and_one_on_time_is_not(client, people, offices):
+    Deadline.objects.create(region=people.agency.region, year=2023, due=datetime.date(2024, 1, 31))
+    set_status(people.report, "submitted")
+    late = timezone.make_aware(datetime.datetime(2024, 2, 5, 9, 0))  # 5 days after 31 January
+    Report.objects.filter(pk=people.report.pk).update(submitted_at=late)
+    on_time = stored_report(people.other_agency)
+    set_status(on_time, "approved")
+    first = timezone.make_aware(datetime.datetime(2024, 1, 31, 22, 0))
+    Report.objects.filter(pk=on_time.pk).update(submitted_at=first)
+    client.force_login(offices.olivia)
+
+    page = client.get(url(offices)).content.decode()
+    assert '<td class="text-danger fw-bold">逾期5天报送</td>' in page
+    assert "按时报送" in page and "逾期报送 1" in page
+    assert 'class="table-danger"' not in page  # delivered: nothing left for the agency to do
+    only_overdue = client.get(url(offices) + "?overdue=1").content.decode()
+    assert people.agency.name in only_overdue and people.other_agency.name not in only_overdue
+    sheet = load_workbook(BytesIO(client.get(url(offices) + "?format=xlsx").content)).active
+    flags = {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=8).value for r in (3, 4)}
+    assert flags == {people.agency.name: "逾期5天报送", people.other_agency.name: None}
+
+
 def test_a_configured_deadline_wins(client, people, offices):
     future = timezone.localdate() + datetime.timedelta(days=10)
     Deadline.objects.create(region=people.agency.region, year=2023, due=future)

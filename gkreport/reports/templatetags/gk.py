@@ -119,7 +119,11 @@ def dashboard_row(row):
         submitted = report.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")
     if row.overdue:
         days = f'<td class="text-danger fw-bold">逾期{-row.days_left}天</td>'
-    elif row.delivered:
+    elif row.late_days:
+        days = f'<td class="text-danger fw-bold">逾期{row.late_days}天报送</td>'
+    elif row.delivered and report.submitted_at:
+        days = '<td class="text-muted">按时报送</td>'
+    elif row.delivered:  # imported: published outside gkreport, never submitted here
         days = "<td>—</td>"
     else:
         days = f"<td>{row.days_left}</td>"
