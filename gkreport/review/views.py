@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from gkreport.checks import CROSS_REPORT_RULES
@@ -134,6 +133,9 @@ def review(request, code):
         "comments": comments,
         "targets": [(p.key, p.title) for p in pages(report.fmt)],
         "transitions": workflow.allowed(report, OfficeRole.REVIEWER) if may_act else [],
+        # The report as it prints, inline: the same partial as the preview and the public
+        # page, without the preview's own bar (its 返回 and 下载PDF are this page's).
+        "document": rendering.report_context(report, screen=True),
         "events": events,
         "diff": submission_diff(report),
         "versions": report.versions.only(
@@ -143,9 +145,9 @@ def review(request, code):
     return render(request, "review/review.html", context)
 
 
-@xframe_options_sameorigin  # shown inside the review page
 @login_required
 def review_preview(request, code):
+    """The report as it prints, A4 page by A4 page, on a page of its own."""
     report, _, _ = review_report_for(request, code)
     back = reverse("review", args=[report.code])
     html = rendering.report_html(
