@@ -1,5 +1,5 @@
 """Every kind of page works under the Content-Security-Policy, with no violation reported:
-the agency's drafting pages, the office's dashboard and review page (with the report inline),
+the agency's drafting pages, the office's dashboard, review page and confirmation dialogs and pages,
 the public portal, the login pages and the error page."""
 
 import pytest
@@ -72,7 +72,7 @@ def test_pages_of_every_audience_pass_the_policy(watched, live_server, people, o
         assert_no_violation(page, path)
     assert page.locator("h1").inner_text() == "页面不存在"
 
-    # the office: the dashboard, the review page with the report inline, the print preview
+    # the office: the dashboard, the review page with the report inline, a step's confirmation
     set_status(report, "submitted")
     visit(page, base + "/")
     page.click("button:has-text('退出')")
@@ -86,9 +86,12 @@ def test_pages_of_every_audience_pass_the_policy(watched, live_server, people, o
     assert document.locator("table.official-t3 col").first.evaluate(
         "col => getComputedStyle(col).width"
     ) not in ("", "auto", "0px")
+    page.click("a.btn:has-text('审核通过')")  # confirm.js opens the dialog
+    assert page.locator("dialog#confirm-approve").is_visible()
     assert_no_violation(page, "review")
-    visit(page, f"{base}/review/{report.code}/preview/")
-    assert_no_violation(page, "review preview")
+    for path in (f"/review/{report.code}/preview/", f"/review/{report.code}/transition/approve/"):
+        visit(page, base + path)
+        assert_no_violation(page, path)
 
     # the public portal
     set_status(report, "draft")

@@ -93,3 +93,12 @@ def test_a_read_only_member_sees_the_report_not_the_buttons(client, people, offi
     page = client.get(f"/review/{people.report.code}/").content.decode()
     assert "<title>查看 · " in page
     assert "审核操作" not in page and "/transition/" not in page
+
+
+def test_a_published_report_links_to_its_public_page(client, people, offices):
+    from tests.public.conftest import publish
+
+    publish(people.report, people.bob)
+    client.force_login(offices.olivia)
+    page = client.get(f"/review/{people.report.code}/").content.decode()
+    assert f'href="/public/agency/{people.agency.code}/2023/">公开页面</a>' in page
