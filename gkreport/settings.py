@@ -44,8 +44,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Content-Security-Policy (django-csp): scripts only from our own static files, none inline.
 # Styles: our static CSS, plus the one <style> block of the print template (the print font
 # stacks come from settings), allowed by a per-response nonce. Images: data: for the select
-# arrows and check marks Bootstrap's CSS draws as data: SVG. The review page frames the print
-# preview of the same origin.
+# arrows and check marks Bootstrap's CSS draws as data: SVG. No page is framed, not even by
+# the app itself (the review page shows the report inline).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -55,7 +55,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
-        "frame-ancestors": [SELF],
+        "frame-ancestors": [NONE],
     }
 }
 

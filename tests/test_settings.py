@@ -211,4 +211,4 @@ def test_production_responses_carry_hsts_and_csp(tmp_path):
     assert status == "200"
     assert hsts == "max-age=31536000; includeSubDomains; preload"
     assert "default-src 'self'" in csp and "script-src 'self'" in csp
-    assert "frame-ancestors 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp

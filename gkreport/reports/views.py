@@ -15,7 +15,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from gkreport.checks.messages import CELL_NOTES
 from gkreport.formats.grid import table_grid
@@ -24,7 +24,7 @@ from gkreport.lib.http import content_disposition
 from gkreport.lib.values import rules_for_browser
 from gkreport.pdf import PdfError
 from gkreport.printing import pdf_store, rendering
-from gkreport.reports import last_year_text, workflow
+from gkreport.reports import confirming, last_year_text, workflow
 from gkreport.reports.access import agency_for, memberships, report_for
 from gkreport.reports.checking import (
     blank_note,
@@ -181,7 +181,7 @@ def report_overview(request, code):
             "completeness": completeness(report),
             "result": result,
             "problems": [] if report.imported_from else submission_problems(report, result),
-            "transitions": workflow.allowed(report, membership.role),
+            "steps": confirming.steps(request, report, workflow.allowed(report, membership.role)),
             "comments": _open_comments(report),
             "events": report.events.select_related("user")[:20],
         },
@@ -557,14 +557,21 @@ def report_pdf(request, code):
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def transition(request, code, name):
+    """GET: what the step will do, with the button that does it (steps that cannot be taken
+    back ask first); POST: the step itself."""
     report, membership = report_for(request, code, write=True)
-    comment = request.POST.get("comment", "")
     default = report.get_absolute_url()
+    if request.method == "GET":
+        action = reverse("transition", args=[report.code, name])
+        context = {"action": action, "back": default}
+        return confirming.confirm_page(request, report, membership.role, name, context)
+    comment = request.POST.get("comment", "")
+    seen = request.POST.get("version")
     try:
-        workflow.perform(report, membership.role, name, request.user, comment)
+        workflow.perform(report, membership.role, name, request.user, comment, seen)
     except workflow.Refused as refused:
         for reason in refused.reasons:
             messages.error(request, reason)

@@ -8,7 +8,9 @@
 
 A transition is a conditional update (the status must still be what the person saw), so a
 double click or two people at once make one transition, not two. Who may do what is the
-`roles` column: agency roles (editor, signer) and office roles (reviewer).
+`roles` column: agency roles (editor, signer) and office roles (reviewer). The steps that
+cannot be taken back by the person who takes them (`asks_first`) are confirmed on a page
+that says what will happen (gkreport/reports/confirming.py) before they are made.
 """
 
 from collections.abc import Callable
@@ -51,6 +53,9 @@ class Transition:
     guard: Callable | None = None
     needs_comment: bool = False
     style: str = "primary"
+    # Irreversible for whoever clicks: the button asks first (a confirmation page, or a
+    # dialog with the same summary when JavaScript runs) instead of acting on one click.
+    asks_first: bool = False
 
 
 TRANSITIONS = {
@@ -64,6 +69,7 @@ TRANSITIONS = {
             (SIGNER,),
             "已报送。报告已锁定，退回前不能再修改。",
             guard=_submission_guard,
+            asks_first=True,
         ),
         Transition(
             "return",
@@ -75,7 +81,15 @@ TRANSITIONS = {
             needs_comment=True,
             style="outline-danger",
         ),
-        Transition("approve", "审核通过", (S.SUBMITTED,), S.APPROVED, (REVIEWER,), "已审核通过。"),
+        Transition(
+            "approve",
+            "审核通过",
+            (S.SUBMITTED,),
+            S.APPROVED,
+            (REVIEWER,),
+            "已审核通过。",
+            asks_first=True,
+        ),
         Transition(
             "publish",
             "公开",
@@ -83,6 +97,7 @@ TRANSITIONS = {
             S.PUBLISHED,
             (REVIEWER,),
             "已公开：报告与PDF已定稿保存。",
+            asks_first=True,
         ),
         Transition(
             "correct",
@@ -112,24 +127,42 @@ def allowed(report: Report, role: str) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if report.status in t.sources and role in t.roles]
 
 
-def perform(report: Report, role: str, name: str, user, comment: str = "") -> Report:
+# A page older than the report: what the person confirmed is no longer what would happen.
+STALE = "报告在您打开页面之后已有变化，请查看最新内容后再"
+
+
+def refusals(report: Report, role: str, name: str, comment: str | None = None) -> list[str]:
+    """Why this person may not make this transition now ([] when they may). The comment is
+    judged only when given: a confirmation page asks for it, the transition needs it."""
     transition = TRANSITIONS.get(name)
     if transition is None:
-        raise Refused(["没有这个操作"])
+        return ["没有这个操作"]
     if report.imported_from:
-        raise Refused([IMPORTED])
+        return [IMPORTED]
     if role not in transition.roles:
         names = "、".join(ACTOR_NAMES[r] for r in transition.roles)
-        raise Refused([f"只有{names}可以{transition.label}"])
+        return [f"只有{names}可以{transition.label}"]
     if report.status not in transition.sources:
-        raise Refused([f"报告当前状态为“{report.get_status_display()}”，不能{transition.label}"])
-    comment = comment.strip()
-    if transition.needs_comment and not comment:
-        raise Refused([f"{transition.label}需要填写意见"])
+        return [f"报告当前状态为“{report.get_status_display()}”，不能{transition.label}"]
+    if comment is not None and transition.needs_comment and not comment.strip():
+        return [f"{transition.label}需要填写意见"]
     if transition.guard:
-        problems = transition.guard(report)
-        if problems:
-            raise Refused([f"不能{transition.label}：{problem}" for problem in problems])
+        return [f"不能{transition.label}：{problem}" for problem in transition.guard(report)]
+    return []
+
+
+def perform(
+    report: Report, role: str, name: str, user, comment: str = "", seen_version=None
+) -> Report:
+    """seen_version: the content version the person's page showed (None when the page did
+    not say); a report changed since then is refused rather than acted on unseen."""
+    reasons = refusals(report, role, name, comment)
+    if reasons:
+        raise Refused(reasons)
+    transition = TRANSITIONS[name]
+    if seen_version is not None and str(seen_version) != str(report.version):
+        raise Refused([STALE + transition.label])
+    comment = comment.strip()
     source = report.status
     # Slow work (the final PDF) happens before the write transaction, not while holding it;
     # an approved report's content is read-only, so what is rendered is what gets published.

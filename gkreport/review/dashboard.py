@@ -13,7 +13,7 @@ from django.utils import timezone
 from gkreport.reports.models import Agency, Report
 from gkreport.review.access import jurisdiction
 from gkreport.review.deadlines import days_late, deadline_for, set_deadlines
-from gkreport.vocabulary import DELIVERED, DISPLAY_ORDER, Status
+from gkreport.vocabulary import AWAITING_OFFICE, DELIVERED, DISPLAY_ORDER, Status, may_review
 
 STATUS_FILTERS = {"none": "未开始", **dict(Status.choices)}
 SORTS = {
@@ -44,6 +44,19 @@ class Row:
     @property
     def status_order(self):
         return DISPLAY_ORDER[self.report.status if self.report else None]
+
+    def to_review(self, role: str) -> bool:
+        """Is there something for this office member to do (审核), or only to read (查看)?
+        Rows of the regions below, a read-only role, and reports not waiting for the office
+        (returned, published, imported) are read."""
+        report = self.report
+        return (
+            report is not None
+            and may_review(role)
+            and not self.read_only
+            and report.status in AWAITING_OFFICE
+            and not report.imported_from
+        )
 
     @property
     def status_label(self):

@@ -5,15 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_POST
+from django.utils.html import format_html
+from django.views.decorators.http import require_http_methods, require_POST
 
 from gkreport.checks import CROSS_REPORT_RULES
 from gkreport.lib.http import content_disposition
 from gkreport.pdf import PdfError
 from gkreport.printing import pdf_store, rendering
 from gkreport.public.published_files import PublishedFileDamaged
-from gkreport.reports import workflow
+from gkreport.reports import confirming, workflow
 from gkreport.reports.checking import run_checks, run_checks_many
 from gkreport.reports.models import Agency, Report
 from gkreport.reports.pages import pages
@@ -133,7 +133,10 @@ def review(request, code):
         "explanations": report.explanations,
         "comments": comments,
         "targets": [(p.key, p.title) for p in pages(report.fmt)],
-        "transitions": workflow.allowed(report, OfficeRole.REVIEWER) if may_act else [],
+        "steps": confirming.steps(request, report, _allowed(report, may_act)),
+        # The report as it prints, inline: the same partial as the preview and the public
+        # page, without the preview's own bar (its 返回 and 下载PDF are this page's).
+        "document": rendering.report_context(report, screen=True),
         "events": events,
         "diff": submission_diff(report),
         "versions": report.versions.only(
@@ -143,9 +146,13 @@ def review(request, code):
     return render(request, "review/review.html", context)
 
 
-@xframe_options_sameorigin  # shown inside the review page
+def _allowed(report, may_act) -> list:
+    return workflow.allowed(report, OfficeRole.REVIEWER) if may_act else []
+
+
 @login_required
 def review_preview(request, code):
+    """The report as it prints, A4 page by A4 page, on a page of its own."""
     report, _, _ = review_report_for(request, code)
     back = reverse("review", args=[report.code])
     html = rendering.report_html(
@@ -196,19 +203,36 @@ def add_comment(request, code):
     return redirect("review", report.code)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def review_transition(request, code, name):
-    report, _, _ = review_report_for(request, code, act=True)
-    try:
-        workflow.perform(
-            report, OfficeRole.REVIEWER, name, request.user, request.POST.get("comment", "")
+    """GET: what the step will do, with the button that does it; POST: the step itself."""
+    report, membership, _ = review_report_for(request, code, act=True)
+    back = reverse("review", args=[report.code])
+    if request.method == "GET":
+        action = reverse("review_transition", args=[report.code, name])
+        context = {"action": action, "back": back, "office": membership.office}
+        template = "review/confirm.html"
+        return confirming.confirm_page(
+            request, report, OfficeRole.REVIEWER, name, context, template
         )
+    comment, seen = request.POST.get("comment", ""), request.POST.get("version")
+    try:
+        workflow.perform(report, OfficeRole.REVIEWER, name, request.user, comment, seen)
     except workflow.Refused as refused:
         for reason in refused.reasons:
             messages.error(request, reason)
-        return redirect("review", report.code)
-    messages.success(request, workflow.TRANSITIONS[name].done)
+        return redirect(back)
+    messages.success(request, done_message(request, report, name))
     if report.status == Report.Status.DRAFT:  # a correction: back with the agency
         return redirect("offices")
-    return redirect("review", report.code)
+    return redirect(back)
+
+
+def done_message(request, report, name):
+    """What the step did; after publishing, where the public now reads the report."""
+    done = workflow.TRANSITIONS[name].done
+    if report.status != Report.Status.PUBLISHED:
+        return done
+    url = confirming.public_url(request, report)
+    return format_html('{} 公开页面：<a href="{}">{}</a>', done, url, url)

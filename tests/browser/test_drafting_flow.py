@@ -104,7 +104,8 @@ def test_draft_check_explain_submit_lock(page, live_server, people):
     page.click("button:has-text('退出')")
     log_in(page, live_server, "bob", "pw-bob")
     page.goto(report_url)
-    page.click("button:has-text('报送')")
+    page.click("a.btn:has-text('报送')")  # asks first
+    page.click("dialog#confirm-submit button:has-text('确认报送')")
     page.wait_for_load_state()
     assert "已报送。报告已锁定，退回前不能再修改。" in page.content()
 

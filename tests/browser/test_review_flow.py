@@ -14,13 +14,20 @@ def log_out(page):
     page.click("button:has-text('退出')")
 
 
+def confirm(page, name, label):
+    """A step that asks first: its button opens a dialog; confirm there."""
+    page.click(f"a.btn:has-text('{label}')")
+    page.click(f"dialog#confirm-{name} button:has-text('确认{label}')")
+    page.wait_for_load_state()
+
+
 def test_submit_return_fix_resubmit_approve_publish(page, live_server, people, offices):
     report_url = f"{live_server.url}/r/{people.report.code}/"
     review_url = f"{live_server.url}/review/{people.report.code}/"
 
     log_in(page, live_server, "bob", "pw-bob")
     page.goto(report_url)
-    page.click("button:has-text('报送')")
+    confirm(page, "submit", "报送")
     assert "已报送" in page.content()
     log_out(page)
 
@@ -50,7 +57,7 @@ def test_submit_return_fix_resubmit_approve_publish(page, live_server, people, o
     log_out(page)
     log_in(page, live_server, "bob", "pw-bob")
     page.goto(report_url)
-    page.click("button:has-text('报送')")
+    confirm(page, "submit", "报送")
     assert Report.objects.get(pk=people.report.pk).status == "submitted"
     log_out(page)
 
@@ -61,8 +68,8 @@ def test_submit_return_fix_resubmit_approve_publish(page, live_server, people, o
     assert diff.count() == 4
     assert "表三 （一）予以公开 自然人" in diff.nth(0).inner_text()
     page.screenshot(path=str(SCREENSHOTS / "review-diff.png"), full_page=True)
-    page.click("button:has-text('审核通过')")
-    page.click("button:has-text('公开')")
+    confirm(page, "approve", "审核通过")
+    confirm(page, "publish", "公开")
     assert "已公开：报告与PDF已定稿保存。" in page.content()
     report = Report.objects.get(pk=people.report.pk)
     assert report.status == "published"

@@ -6,12 +6,24 @@ def test_it_shows_pages_findings_and_the_submit_button_to_the_signer(client, peo
     client.force_login(people.bob)
     page = client.get(url(people)).content.decode()
     assert "三、收到和处理政府信息公开申请情况" in page and "175/175格" in page
-    assert "报送</button>" in page
+    # 报送 asks first: the button leads to its confirmation, it does not submit on one click
+    assert f'href="/r/{people.report.code}/transition/submit/"' in page
+    assert "确认报送</button>" in page  # the same confirmation, in a dialog
 
 
 def test_an_editor_sees_no_submit_button(client, people):
     client.force_login(people.alice)
-    assert "报送</button>" not in client.get(url(people)).content.decode()
+    page = client.get(url(people)).content.decode()
+    assert "/transition/submit/" not in page and "确认报送" not in page
+
+
+def test_a_published_report_links_to_its_public_page(client, people):
+    from tests.public.conftest import publish
+
+    publish(people.report, people.bob)
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert f'href="/public/agency/{people.agency.code}/2023/">查看公开页面</a>' in page
 
 
 def test_it_checks_ownership(client, people):

@@ -176,3 +176,46 @@ def test_blank_cells_refuse_the_submission_and_the_checks_page_lists_them(client
     assert "不能报送：表四还有1格未填" in page
     assert f'href="/r/{people.report.code}/table/t4/#cell-t4-review-pending">尚未审结' in page
     assert status(people) == "draft"
+
+
+def test_submitting_asks_first_with_what_will_happen(client, people, offices):
+    client.force_login(people.bob)
+    response = client.get(url(people))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "确认报送" in page
+    assert "报告将报送测试市政务公开办审核" in page
+    assert "测试市政务公开办的1位工作人员将收到邮件通知" in page  # Olivia, the reviewer
+    assert "锁定为只读" in page
+    assert f'action="{url(people)}"' in page and 'name="version" value="1"' in page
+    assert status(people) == "draft"  # looking is not submitting
+    client.post(url(people), {"version": "1"})
+    assert status(people) == "submitted"
+
+
+def test_the_confirmation_says_why_it_cannot_be_submitted_yet(client, people):
+    people.report.cells["t4.review.total"] = "6"
+    people.report.save()
+    client.force_login(people.bob)
+    page = client.get(url(people)).content.decode()
+    assert "暂不能报送" in page and "不能报送：还有1个错误需要改正" in page
+    assert "确认报送" not in page
+
+
+def test_the_confirmation_checks_ownership_and_rights(client, people):
+    client.force_login(people.charlie)
+    assert client.get(url(people)).status_code == 404
+    client.force_login(people.rita)
+    assert client.get(url(people)).status_code == 403
+    client.force_login(people.bob)
+    assert client.get(f"/r/{people.report.code}/transition/publish_everything/").status_code == 404
+
+
+def test_a_report_changed_after_the_confirmation_was_shown_is_not_submitted(client, people):
+    client.force_login(people.bob)
+    client.get(url(people))  # the confirmation shows version 1
+    people.report.preamble = "本报告根据《条例》编制。"  # an editor saves meanwhile
+    people.report.save()
+    page = client.post(url(people), {"version": "1"}, follow=True).content.decode()
+    assert "报告在您打开页面之后已有变化，请查看最新内容后再报送" in page
+    assert status(people) == "draft"

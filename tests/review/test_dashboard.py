@@ -1,8 +1,10 @@
 """The office dashboard: every agency of the jurisdiction, its status and deadline."""
 
 import datetime
+import re
 from io import BytesIO
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -128,3 +130,40 @@ def test_the_excel_export_shows_a_formula_name_as_text_and_keeps_numbers(client,
 def test_the_office_dashboard_links_to_the_batch_check(olivia, offices):
     page = olivia.get(reverse("dashboard", args=[offices.office.code, 2023]))
     assert batches_url(offices.office) in page.content.decode()
+
+
+def _action(client, offices, agency, office=None):
+    office = office or offices.office
+    page = client.get(f"/office/{office.code}/2023/").content.decode()
+    row = re.search(rf"<tr[^>]*><td>{agency.name}.*?</tr>", page, re.S).group(0)
+    link = re.search(r"<a [^>]*>(.*?)</a>", row)
+    return link.group(1) if link else ""
+
+
+@pytest.mark.parametrize(
+    "state, expected",
+    [("submitted", "审核"), ("approved", "审核"), ("returned", "查看"), ("published", "查看")],
+)
+def test_a_reviewer_reviews_what_waits_for_the_office_and_views_the_rest(
+    client, people, offices, state, expected
+):
+    set_status(people.report, state)
+    client.force_login(offices.olivia)
+    assert _action(client, offices, people.agency) == expected
+
+
+def test_a_read_only_member_views(client, people, offices):
+    set_status(people.report, "submitted")
+    client.force_login(offices.victor)
+    assert _action(client, offices, people.agency) == "查看"
+
+
+def test_the_office_above_views_the_regions_below(client, people, offices):
+    set_status(people.report, "submitted")
+    client.force_login(offices.lena)
+    assert _action(client, offices, people.agency, offices.upper_office) == "查看"
+
+
+def test_a_draft_has_no_link(client, people, offices):
+    client.force_login(offices.olivia)
+    assert _action(client, offices, people.agency) == ""

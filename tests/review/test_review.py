@@ -84,3 +84,43 @@ def test_the_reviewer_reads_the_agencys_answer_under_her_comment(client, people,
     page = client.get(f"/review/{code}/").content.decode()
     assert "自然人数字请核对" in page and "已处理" in page
     assert "机关答复：</strong>已核对，数字无误。" in page
+
+
+def test_the_report_is_shown_inline_without_the_previews_bar(client, people, offices):
+    set_status(people.report, "submitted")
+    client.force_login(offices.olivia)
+    page = client.get(f"/review/{people.report.code}/").content.decode()
+    assert "<iframe" not in page
+    assert '<section class="inline-document"' in page
+    assert f'<h1 class="doc-title">{people.report.title}</h1>' in page
+    assert "全年共收到政府信息公开申请9件" in page and "official-t3" in page
+    assert "screen-bar" not in page and "← 返回" not in page
+    assert page.count("下载PDF") == 1
+
+
+def test_the_breadcrumb_names_the_office_and_the_year(client, people, offices):
+    set_status(people.report, "submitted")
+    client.force_login(offices.olivia)
+    page = client.get(f"/review/{people.report.code}/").content.decode()
+    dashboard = f"/office/{offices.office.code}/2023/"
+    assert (
+        f'测试市政务公开办</a> › <a href="{dashboard}">2023年度</a> › <strong>测试市行政审批服务局</strong>'
+        in page
+    )
+
+
+def test_a_read_only_member_sees_the_report_not_the_buttons(client, people, offices):
+    set_status(people.report, "submitted")
+    client.force_login(offices.victor)
+    page = client.get(f"/review/{people.report.code}/").content.decode()
+    assert "<title>查看 · " in page
+    assert "审核操作" not in page and "/transition/" not in page
+
+
+def test_a_published_report_links_to_its_public_page(client, people, offices):
+    from tests.public.conftest import publish
+
+    publish(people.report, people.bob)
+    client.force_login(offices.olivia)
+    page = client.get(f"/review/{people.report.code}/").content.decode()
+    assert f'href="/public/agency/{people.agency.code}/2023/">公开页面</a>' in page

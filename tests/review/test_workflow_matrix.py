@@ -64,3 +64,13 @@ def test_two_reviewers_approving_at_once_make_one_transition(people):
     assert "approved" in results
     assert [type(r) for r in results if r != "approved"] == [workflow.Refused]
     assert Event.objects.filter(report=people.report, to_status="approved").count() == 1
+
+
+def test_the_steps_that_cannot_be_taken_back_ask_first():
+    """报送, 审核通过 and 公开 are confirmed with a summary of what will happen; 退回 and 更正
+    change no content, lead to a new submission and carry their comment."""
+    from gkreport.reports.confirming import SUMMARIES
+
+    asking = {name for name, t in workflow.TRANSITIONS.items() if t.asks_first}
+    assert asking == {"submit", "approve", "publish"}
+    assert set(SUMMARIES) == asking
