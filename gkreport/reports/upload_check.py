@@ -5,10 +5,12 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from gkreport.formats import get_format
 from gkreport.imports.isolation import read_and_check
 from gkreport.imports.jsonfile import figures_for_json
 from gkreport.imports.text import ImportError_
 from gkreport.lib.sizes import size_text
+from gkreport.reports.labels import place_label
 
 ACCEPT = ".html,.htm,.docx,.pdf,.txt,.json,text/html,application/pdf,text/plain"
 
@@ -38,6 +40,18 @@ class UploadForm(forms.Form):
         return upload
 
 
+def not_assessed(check, report: dict) -> list[dict]:
+    """The sums the check could not verify, named by their titles (“表三 自然人列”), each
+    once: two rules over the same column share a title and a reason."""
+    fmt = get_format(report["format"])
+    rows = {}
+    for code in check.not_assessed:
+        title = place_label(fmt, code)
+        rows.setdefault(title, {"title": title, "code": code})
+        rows[title]["unread"] = rows[title].get("unread") or code in check.not_assessed_unread
+    return list(rows.values())
+
+
 @login_required
 def check_file(request):
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -63,6 +77,7 @@ def check_file(request):
                     "result": result,
                     "check": check,
                     "figures": figures_for_json(result.report),
+                    "not_assessed": not_assessed(check, result.report),
                 }
             )
     return render(request, "reports/check_file.html", context)

@@ -41,6 +41,7 @@ from gkreport.reports.forms import (
     StartYearForm,
     TableForm,
 )
+from gkreport.reports.labels import place_label
 from gkreport.reports.models import Report
 from gkreport.reports.pages import INFO, completeness, page, page_for_part, pages
 from gkreport.reports.starting import AlreadyStarted, previous_report, start_report
@@ -362,7 +363,9 @@ def _warn_unknown_cells(request, report, form):
         if key.startswith(tuple(f"{t.key}." for t in report.fmt.tables)) and key not in form.fields
     ]
     if unknown:
-        messages.warning(request, f"忽略了不属于本表的单元格：{'、'.join(unknown[:5])}")
+        named = [place_label(report.fmt, key) for key in unknown if key in report.fmt.cell_map]
+        listed = f"：{'、'.join(named[:5])}" if named else ""
+        messages.warning(request, f"忽略了{len(unknown)}个不属于本表的单元格{listed}，没有保存。")
 
 
 def _table_context(report, current, table_def, form, narrative):

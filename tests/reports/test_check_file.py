@@ -64,7 +64,7 @@ def test_it_reads_a_web_page_and_shows_the_unread_cells_beside_the_findings(clie
         "表三 （三）不予公开 1.属于国家秘密：7格（未找到这一行，附近文字：“1.涉密信息 0 0 0 0 0 0 0”）"
         in html
     )
-    assert "无法核对 H3.denied_state_secret：有未能读取的单元格" in html
+    assert "无法核对“表三 1.属于国家秘密”的勾稽关系：有未能读取的单元格" in html
     codes = {finding.code for finding in response.context["check"].findings}
     assert "S4.format" in codes and not any(code.startswith("H5") for code in codes)
 

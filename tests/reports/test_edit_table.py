@@ -104,7 +104,12 @@ def test_a_cell_code_that_does_not_exist_is_ignored_with_a_message(client, peopl
     data = table_post(people.report, t3__granted__natural="5")
     data["t3.no_such_row.natural"] = "9"
     response = client.post(url(people), data, follow=True)
-    assert "忽略了不属于本表的单元格：t3.no_such_row.natural" in response.content.decode()
+    assert "忽略了1个不属于本表的单元格，没有保存。" in response.content.decode()
+    # A cell of another table is named as the template names it, never by its code.
+    data = table_post(people.report, t3__granted__natural="5", t2__fees__amount="1")
+    response = client.post(url(people), data, follow=True)
+    named = "表二 行政事业性收费 · 本年收费金额（单位：万元）"
+    assert f"忽略了1个不属于本表的单元格：{named}，没有保存。" in response.content.decode()
     people.report.refresh_from_db()
     assert "t3.no_such_row.natural" not in people.report.cells
 
