@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from gkreport.reports.checking import recount_region_year
+from gkreport.reports.labels import place_label
 from gkreport.review.models import Deadline, Office, OfficeMembership, ReviewComment
 
 
@@ -29,4 +30,8 @@ class DeadlineAdmin(admin.ModelAdmin):
 
 @admin.register(ReviewComment)
 class ReviewCommentAdmin(admin.ModelAdmin):
-    list_display = ("report", "target", "author", "created", "resolved")
+    list_display = ("report", "where", "author", "created", "resolved")
+
+    @admin.display(description="位置")
+    def where(self, obj):
+        return place_label(obj.report.fmt, obj.target)
