@@ -171,6 +171,7 @@ def start_year(request, code):
 def report_overview(request, code):
     report, membership = report_for(request, code)
     result = run_checks(report)
+    editable = report.is_editable and membership.can_edit and not report.imported_from
     return render(
         request,
         "reports/overview.html",
@@ -179,12 +180,22 @@ def report_overview(request, code):
             "membership": membership,
             "completeness": completeness(report),
             "result": result,
-            "problems": [] if report.imported_from else submission_problems(report, result),
+            # What stands in the way of submitting, for those who may still change it.
+            "problems": submission_problems(report, result) if editable else [],
+            "editable": editable,
+            "submitter": _submitter(report, membership),
             "transitions": workflow.allowed(report, membership.role),
             "comments": _open_comments(report),
             "events": report.events.select_related("user")[:20],
         },
     )
+
+
+def _submitter(report, membership) -> str:
+    """Who may submit, named for someone who may not (“本机关的审核签发人（张三）”)."""
+    if workflow.may_perform(membership.role, "submit"):
+        return ""
+    return workflow.who_may("submit", report.agency)
 
 
 def _open_comments(report, target=None):
@@ -488,7 +499,7 @@ def checks(request, code):
             "form": form,
             "problems": submission_problems(report, result),
             "blank": blank_tables(report.fmt, result),
-            "may_submit": workflow.may_perform(membership.role, "submit"),
+            "submitter": _submitter(report, membership),
         }
     )
     return render(request, "reports/checks.html", context)

@@ -1,3 +1,6 @@
+from gkreport.reports.models import Report
+
+
 def url(people):
     return f"/r/{people.report.code}/"
 
@@ -9,9 +12,26 @@ def test_it_shows_pages_findings_and_the_submit_button_to_the_signer(client, peo
     assert "报送</button>" in page
 
 
-def test_an_editor_sees_no_submit_button(client, people):
+def test_an_editor_sees_no_submit_button_but_who_submits(client, people):
     client.force_login(people.alice)
-    assert "报送</button>" not in client.get(url(people)).content.decode()
+    page = client.get(url(people)).content.decode()
+    assert "报送</button>" not in page
+    assert "检查通过。报送须由本机关的审核签发人（bob）操作。" in page
+
+
+def test_a_reader_and_a_submitted_report_get_no_list_of_what_to_fix(client, people):
+    people.report.cells["t4.review.total"] = "6"
+    people.report.save()
+    client.force_login(people.alice)
+    assert "还有1个错误需要改正" in client.get(url(people)).content.decode()
+    client.force_login(people.rita)
+    page = client.get(url(people)).content.decode()
+    assert "需要改正" not in page and "报送须由" not in page
+    assert '错误 <strong class="text-danger">1</strong> 个' in page
+    Report.objects.filter(pk=people.report.pk).update(status=Report.Status.SUBMITTED)
+    client.force_login(people.bob)
+    page = client.get(url(people)).content.decode()
+    assert "需要改正" not in page and "报告已报送，正在等待审核" in page
 
 
 def test_it_checks_ownership(client, people):
