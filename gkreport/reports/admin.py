@@ -110,10 +110,12 @@ class EventAdmin(admin.ModelAdmin):
     list_display = ("report", "kind", "user", "created", "transition")
     list_filter = ("kind",)
     fields = ("report", "kind", "user", "created", "transition", "comment", "where", "edits")
-    readonly_fields = ("created", "transition", "where", "edits", "submitted")
+    readonly_fields = ("created", "transition", "where", "edits", "submitted_content")
 
     def get_fields(self, request, obj=None):
-        return (*self.fields, "submitted") if obj is not None and obj.snapshot else self.fields
+        return (
+            (*self.fields, "submitted_content") if obj is not None and obj.snapshot else self.fields
+        )
 
     def has_change_permission(self, request, obj=None):
         return False  # the log is a record, not a draft
@@ -134,5 +136,5 @@ class EventAdmin(admin.ModelAdmin):
         return words.changes_html(obj.report.fmt, obj.changes) if obj.changes else ""
 
     @admin.display(description="报送内容")
-    def submitted(self, obj):
+    def submitted_content(self, obj):
         return words.content_html(obj.report.fmt, obj.snapshot)
