@@ -299,7 +299,7 @@ def edit_part(request, code, part):
         report, saved = _save(request, report, current, seen, changes)
         _tell_dropped(request, form)
         if saved and not form.errors:
-            messages.success(request, "已保存。")
+            messages.success(request, _saved_message(report, current))
             return redirect("edit_part", report.code, part)
         if saved:
             messages.warning(request, REFUSED_KEPT)
@@ -319,7 +319,7 @@ def edit_part(request, code, part):
             ),
         }
     )
-    context.update(_summary([f for f in run_checks(report).findings if f.part == current.part.key]))
+    context.update(_summary(_page_findings(report, current, run_checks(report))))
     return render(request, "reports/part.html", context)
 
 
@@ -352,7 +352,7 @@ def edit_table(request, code, table):
         report, saved = _save(request, report, current, seen, changes)
         _tell_dropped(request, narrative)
         if saved and not form.errors and not narrative.errors:
-            messages.success(request, "已保存。如有问题，见上方汇总，可以稍后再改。")
+            messages.success(request, _saved_message(report, current))
             return redirect("edit_table", report.code, table)
         if saved:
             messages.warning(
@@ -385,22 +385,38 @@ def _table_context(report, current, table_def, form, narrative):
     result = run_checks(report)
     # Table 2 shows last year's figures beside its "in force" cells, for reference.
     previous = previous_report(report.agency, report.year) if current.table == "t2" else None
-    prefix = current.table + "."
     return {
         "form": form,
         "narrative": narrative,
         "grid": _grid_with_values(table_def, form, result.by_cell(), report, previous),
-        **_summary(
-            [
-                f
-                for f in result.findings
-                if f.part == current.part.key or any(c.startswith(prefix) for c in f.cells)
-            ]
-        ),
+        **_summary(_page_findings(report, current, result)),
         "blank_note": _blank_note(table_def, result),
         "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
         "value_rules": rules_for_browser(),
     }
+
+
+def _page_findings(report, current, result) -> list:
+    """What a page's summary lists: the findings of its part and, on a table's page, those
+    about the table's cells."""
+    prefix = f"{current.table}." if current.table else None
+    return [
+        f
+        for f in result.findings
+        if f.part == current.part.key or (prefix and any(c.startswith(prefix) for c in f.cells))
+    ]
+
+
+def _saved_message(report, current) -> str:
+    """After a save, where the page's remaining problems are: the summary, which comes
+    below the message (the messages head the page). A save runs the checks already
+    (`refresh_counts`), so counting them costs nothing."""
+    result = run_checks(report)
+    count = len(_page_findings(report, current, result))
+    left = _blank_note(report.fmt.table(current.table), result) if current.table else ""
+    if count:
+        return f"已保存。本页还有{count}个问题，列在下方，可以稍后再改。"
+    return f"已保存。{left}，见下方。" if left else "已保存。"
 
 
 def _summary(findings) -> dict:
