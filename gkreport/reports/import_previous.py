@@ -10,7 +10,13 @@ from django.views.decorators.http import require_POST
 
 from gkreport.formats import format_for_year
 from gkreport.imports.text import ImportError_
-from gkreport.imports.uploaded import SUPPORTED, SUPPORTED_TEXT, read_uploaded, supported
+from gkreport.imports.uploaded import (
+    SUPPORTED,
+    SUPPORTED_TEXT,
+    read_uploaded,
+    supported,
+    upload_hint,
+)
 from gkreport.lib.fetch import FetchRefused, fetch, policy_from_settings
 from gkreport.lib.sizes import size_text
 from gkreport.reports.access import agency_for
@@ -33,6 +39,10 @@ class PriorYearForm(forms.Form):
     year = forms.IntegerField(
         label="报告年度", required=False, min_value=2019, help_text="留空则从报告标题识别"
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = upload_hint()  # the limit is a setting: read it now
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

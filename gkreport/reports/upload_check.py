@@ -9,22 +9,21 @@ from gkreport.formats import get_format
 from gkreport.imports.isolation import read_and_check
 from gkreport.imports.jsonfile import figures_for_json
 from gkreport.imports.text import ImportError_
+from gkreport.imports.uploaded import SUPPORTED, upload_hint
 from gkreport.lib.sizes import size_text
 from gkreport.reports.labels import place_label
-
-ACCEPT = ".html,.htm,.docx,.pdf,.txt,.json,text/html,application/pdf,text/plain"
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="报告文件",
-        help_text=(
-            "网页（.html/.htm，在浏览器中“另存为网页”即可）、Word文件（.docx）、PDF、"
-            "纯文本（UTF-8或GB18030）或本系统导出的JSON；.doc和.wps文件请先另存为.docx或PDF"
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUPPORTED)}),
     )
     year = forms.IntegerField(label="报告年度", required=False, help_text="留空则从标题识别")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = upload_hint()  # the limit is a setting: read it now
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

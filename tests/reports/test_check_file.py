@@ -85,12 +85,15 @@ def test_it_reads_a_word_file(client, people):
     assert "表四 行政复议：结果维持4＋结果纠正1＋其他结果1＋尚未审结1＝7，但总计填写为6" in html
 
 
-def test_the_form_lists_the_kinds_of_file_it_reads(client, people):
+def test_the_form_lists_the_kinds_of_file_it_reads_and_its_limit_in_mb(client, people, settings):
     client.force_login(people.alice)
-    html = client.get("/check/").content.decode()
-    assert 'accept=".html,.htm,.docx,.pdf,.txt,.json' in html
-    assert "网页（.html/.htm" in html and "Word文件（.docx）" in html
-    assert ".doc和.wps文件请先另存为.docx或PDF" in html
+    page = client.get("/check/").content.decode()
+    hint = "支持网页（.html、.htm）、Word文件（.docx）、PDF（.pdf）、纯文本（.txt）、本系统导出的JSON（.json），每个文件不超过10 MB"
+    assert hint in page
+    assert 'accept=".html,.htm,.docx,.pdf,.txt,.json"' in page
+    assert ".doc和.wps文件请先另存为.docx或PDF" in page
+    settings.MAX_UPLOAD_BYTES = 25 * 1024 * 1024  # the limit is the setting's, not a literal
+    assert "每个文件不超过25 MB" in client.get("/check/").content.decode()
 
 
 def test_an_old_word_file_gets_a_chinese_request_for_docx(client, people):

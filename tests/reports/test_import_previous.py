@@ -42,6 +42,13 @@ def test_the_agency_page_offers_the_import_to_editors_only(client, people):
     assert import_url(people.agency) not in client.get(f"/a/{people.agency.code}/").content.decode()
 
 
+def test_the_import_form_says_what_it_reads_and_how_large_in_mb(client, people, settings):
+    settings.MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+    client.force_login(people.alice)
+    page = client.get(f"/a/{people.agency.code}/").content.decode()
+    assert "Word文件（.docx）、PDF（.pdf）" in page and "每个文件不超过5 MB" in page
+
+
 def test_a_file_becomes_last_years_read_only_report(client, people):
     client.force_login(people.alice)
     response = post_file(client, people.agency)
