@@ -32,7 +32,7 @@ def upload_hint() -> str:
     return (
         f"支持{accepted_text()}，每个文件不超过{size_text(settings.MAX_UPLOAD_BYTES)}。"
         "网页在浏览器中“另存为网页”即可；.doc和.wps文件请先另存为.docx或PDF；"
-        "扫描得到的PDF没有文字，无法读取"
+        "扫描得到的PDF没有文字，无法读取。"
     )
 
 

@@ -82,6 +82,7 @@ def test_a_reader_sees_the_findings_without_instructions(client, people):
     for part in ("table/t4/", "table/t2/"):  # nor the summaries above the tables
         page = client.get(f"/r/{people.report.code}/{part}").content.decode()
         assert "本页有" in page and "才能报送" not in page
+        assert "在起始格粘贴" not in page  # how to type into cells that cannot be typed into
 
 
 def test_it_checks_ownership(client, people):
