@@ -99,7 +99,7 @@ def import_previous(request, code):
 def imported_message(report, result) -> str:
     text = f"已导入{report.year}年度报告（系统外已公开，只读）。"
     if result.unplaced:
-        text += f"有{len(result.unplaced)}处内容未能读取，见右侧导入记录。"
+        text += f"有{len(result.unplaced)}处内容未能读取，列在本页“未能读取的内容”中。"
     following = report.year + 1
     words = format_for_year(following).words  # S1 and, where the format has it, S2
     compared = "和".join(filter(None, (words["carried_over"], words.get("in_force"))))

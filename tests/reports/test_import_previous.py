@@ -160,6 +160,9 @@ def test_another_agencys_report_is_imported_with_a_warning(client, people):
     response = post_file(client, people.agency, seed(CHIPING), name="chiping.txt", year="2022")
     page = client.get(response["Location"]).content.decode()
     assert "文件标题中的机关是“聊城市茌平区人民政府”，不是“测试市行政审批服务局”" in page
+    # What could not be read is listed on the page, where the message says it is.
+    assert "处内容未能读取，列在本页“未能读取的内容”中" in page
+    assert "<strong>未能读取的内容</strong>" in page
 
 
 @pytest.mark.parametrize(
