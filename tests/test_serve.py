@@ -110,6 +110,16 @@ def test_pages_link_hashed_static_files_served_for_a_year(server):
     assert "immutable" in headers["Cache-Control"]
 
 
+def test_favicon_ico_leads_to_the_hashed_icon(server):
+    port, _, _ = server
+    status, headers, _ = get(port, "/favicon.ico")
+    assert status == 302
+    icon = re.fullmatch(r"/static/gkreport/favicon\.[0-9a-f]{12}\.svg", headers["Location"])
+    assert icon, headers["Location"]
+    status, headers, _ = get(port, headers["Location"])
+    assert status == 200 and headers["Content-Type"].startswith("image/svg+xml")
+
+
 def test_a_background_worker_runs_beside_it(server):
     _, session, _ = server
     deadline = time.monotonic() + 20

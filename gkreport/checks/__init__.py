@@ -52,6 +52,15 @@ CONTEXT_NEEDS = frozenset().union(*(getattr(rule, "needs", ()) for rule in RULES
 CROSS_REPORT_RULES = frozenset(rule_code(rule) for rule in RULES if getattr(rule, "needs", ()))
 
 
+def cross_report_kinds() -> list[str]:
+    """What the cross-report rules look for, in words (the office's page names them so,
+    never by their codes), in the engine's order."""
+    from gkreport.checks.messages import kind
+
+    codes = [rule_code(rule) for rule in RULES]
+    return list(dict.fromkeys(kind(code) for code in codes if code in CROSS_REPORT_RULES))
+
+
 def check_report(
     report: dict,
     *,
@@ -101,4 +110,5 @@ __all__ = [
     "RULES",
     "CONTEXT_NEEDS",
     "CROSS_REPORT_RULES",
+    "cross_report_kinds",
 ]

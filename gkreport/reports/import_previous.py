@@ -10,7 +10,13 @@ from django.views.decorators.http import require_POST
 
 from gkreport.formats import format_for_year
 from gkreport.imports.text import ImportError_
-from gkreport.imports.uploaded import SUPPORTED, SUPPORTED_TEXT, read_uploaded, supported
+from gkreport.imports.uploaded import (
+    SUPPORTED,
+    SUPPORTED_TEXT,
+    read_uploaded,
+    supported,
+    upload_hint,
+)
 from gkreport.lib.fetch import FetchRefused, fetch, policy_from_settings
 from gkreport.lib.sizes import size_text
 from gkreport.reports.access import agency_for
@@ -33,6 +39,10 @@ class PriorYearForm(forms.Form):
     year = forms.IntegerField(
         label="报告年度", required=False, min_value=2019, help_text="留空则从报告标题识别"
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = upload_hint()  # the limit is a setting: read it now
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -89,7 +99,7 @@ def import_previous(request, code):
 def imported_message(report, result) -> str:
     text = f"已导入{report.year}年度报告（系统外已公开，只读）。"
     if result.unplaced:
-        text += f"有{len(result.unplaced)}处内容未能读取，见右侧导入记录。"
+        text += f"有{len(result.unplaced)}处内容未能读取，列在本页“未能读取的内容”中。"
     following = report.year + 1
     words = format_for_year(following).words  # S1 and, where the format has it, S2
     compared = "和".join(filter(None, (words["carried_over"], words.get("in_force"))))

@@ -5,24 +5,25 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from gkreport.formats import get_format
 from gkreport.imports.isolation import read_and_check
 from gkreport.imports.jsonfile import figures_for_json
 from gkreport.imports.text import ImportError_
+from gkreport.imports.uploaded import SUPPORTED, upload_hint
 from gkreport.lib.sizes import size_text
-
-ACCEPT = ".html,.htm,.docx,.pdf,.txt,.json,text/html,application/pdf,text/plain"
+from gkreport.reports.labels import place_label
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="报告文件",
-        help_text=(
-            "网页（.html/.htm，在浏览器中“另存为网页”即可）、Word文件（.docx）、PDF、"
-            "纯文本（UTF-8或GB18030）或本系统导出的JSON；.doc和.wps文件请先另存为.docx或PDF"
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUPPORTED)}),
     )
     year = forms.IntegerField(label="报告年度", required=False, help_text="留空则从标题识别")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = upload_hint()  # the limit is a setting: read it now
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -36,6 +37,18 @@ class UploadForm(forms.Form):
                 },
             )
         return upload
+
+
+def not_assessed(check, report: dict) -> list[dict]:
+    """The sums the check could not verify, named by their titles (“表三 自然人列”), each
+    once: two rules over the same column share a title and a reason."""
+    fmt = get_format(report["format"])
+    rows = {}
+    for code in check.not_assessed:
+        title = place_label(fmt, code)
+        rows.setdefault(title, {"title": title, "code": code})
+        rows[title]["unread"] = rows[title].get("unread") or code in check.not_assessed_unread
+    return list(rows.values())
 
 
 @login_required
@@ -63,6 +76,7 @@ def check_file(request):
                     "result": result,
                     "check": check,
                     "figures": figures_for_json(result.report),
+                    "not_assessed": not_assessed(check, result.report),
                 }
             )
     return render(request, "reports/check_file.html", context)

@@ -43,6 +43,7 @@ from gkreport.reports.forms import (
     StartYearForm,
     TableForm,
 )
+from gkreport.reports.labels import place_label
 from gkreport.reports.models import Report
 from gkreport.reports.pages import INFO, completeness, page, page_for_part, pages
 from gkreport.reports.starting import AlreadyStarted, previous_report, start_report
@@ -172,6 +173,7 @@ def start_year(request, code):
 def report_overview(request, code):
     report, membership = report_for(request, code)
     result = run_checks(report)
+    editable = report.is_editable and membership.can_edit and not report.imported_from
     return render(
         request,
         "reports/overview.html",
@@ -180,12 +182,22 @@ def report_overview(request, code):
             "membership": membership,
             "completeness": completeness(report),
             "result": result,
-            "problems": [] if report.imported_from else submission_problems(report, result),
+            # What stands in the way of submitting, for those who may still change it.
+            "problems": submission_problems(report, result) if editable else [],
+            "editable": editable,
+            "submitter": _submitter(report, membership),
             "steps": confirming.steps(request, report, workflow.allowed(report, membership.role)),
             "comments": _open_comments(report),
             "events": report.events.select_related("user")[:20],
         },
     )
+
+
+def _submitter(report, membership) -> str:
+    """Who may submit, named for someone who may not (“本机关的审核签发人（张三）”)."""
+    if workflow.may_perform(membership.role, "submit"):
+        return ""
+    return workflow.who_may("submit", report.agency)
 
 
 def _open_comments(report, target=None):
@@ -298,7 +310,7 @@ def edit_part(request, code, part):
         report, saved = _save(request, report, current, seen, changes)
         _tell_dropped(request, form)
         if saved and not form.errors:
-            messages.success(request, "已保存。")
+            messages.success(request, _saved_message(report, current))
             return redirect("edit_part", report.code, part)
         if saved:
             messages.warning(request, REFUSED_KEPT)
@@ -306,7 +318,7 @@ def edit_part(request, code, part):
     context = _common(report, membership, current)
     context.update({"form": form, "fingerprint": seen, "previous": previous, "asking": asking})
     context["last_year"] = last_year_text.shown(form, last_year)
-    context.update(_summary([f for f in run_checks(report).findings if f.part == current.part.key]))
+    context.update(_summary(_page_findings(report, current, run_checks(report))))
     return render(request, "reports/part.html", context)
 
 
@@ -348,7 +360,7 @@ def edit_table(request, code, table):
         report, saved = _save(request, report, current, seen, changes)
         _tell_dropped(request, narrative)
         if saved and not form.errors and not narrative.errors:
-            messages.success(request, "已保存。如有问题，见上方汇总，可以稍后再改。")
+            messages.success(request, _saved_message(report, current))
             return redirect("edit_table", report.code, table)
         if saved:
             messages.warning(
@@ -370,7 +382,9 @@ def _warn_unknown_cells(request, report, form):
         if key.startswith(tuple(f"{t.key}." for t in report.fmt.tables)) and key not in form.fields
     ]
     if unknown:
-        messages.warning(request, f"忽略了不属于本表的单元格：{'、'.join(unknown[:5])}")
+        named = [place_label(report.fmt, key) for key in unknown if key in report.fmt.cell_map]
+        listed = f"：{'、'.join(named[:5])}" if named else ""
+        messages.warning(request, f"忽略了{len(unknown)}个不属于本表的单元格{listed}，没有保存。")
 
 
 def _table_context(report, current, table_def, form, narrative):
@@ -379,23 +393,39 @@ def _table_context(report, current, table_def, form, narrative):
     result = run_checks(report)
     # Table 2 shows last year's figures beside its "in force" cells, for reference.
     previous = previous_report(report.agency, report.year) if current.table == "t2" else None
-    prefix = current.table + "."
     return {
         "form": form,
         "narrative": narrative,
         "grid": _grid_with_values(table_def, form, result.by_cell(), report, previous),
-        **_summary(
-            [
-                f
-                for f in result.findings
-                if f.part == current.part.key or any(c.startswith(prefix) for c in f.cells)
-            ]
-        ),
+        **_summary(_page_findings(report, current, result)),
         "blank_note": _blank_note(table_def, result),
         "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
         "value_rules": rules_for_browser(),
         "cell_notes": CELL_NOTES,
     }
+
+
+def _page_findings(report, current, result) -> list:
+    """What a page's summary lists: the findings of its part and, on a table's page, those
+    about the table's cells."""
+    prefix = f"{current.table}." if current.table else None
+    return [
+        f
+        for f in result.findings
+        if f.part == current.part.key or (prefix and any(c.startswith(prefix) for c in f.cells))
+    ]
+
+
+def _saved_message(report, current) -> str:
+    """After a save, where the page's remaining problems are: the summary, which comes
+    below the message (the messages head the page). A save runs the checks already
+    (`refresh_counts`), so counting them costs nothing."""
+    result = run_checks(report)
+    count = len(_page_findings(report, current, result))
+    left = _blank_note(report.fmt.table(current.table), result) if current.table else ""
+    if count:
+        return f"已保存。本页还有{count}个问题，列在下方，可以稍后再改。"
+    return f"已保存。{left}，见下方。" if left else "已保存。"
 
 
 def _summary(findings) -> dict:
@@ -506,7 +536,7 @@ def checks(request, code):
             "form": form,
             "problems": submission_problems(report, result),
             "blank": blank_tables(report.fmt, result),
-            "may_submit": workflow.may_perform(membership.role, "submit"),
+            "submitter": _submitter(report, membership),
         }
     )
     return render(request, "reports/checks.html", context)

@@ -121,6 +121,21 @@ def may_perform(role: str, name: str) -> bool:
     return role in TRANSITIONS[name].roles
 
 
+def who_may(name: str, agency) -> str:
+    """Who in the agency may do it, for someone who may not: “本机关的审核签发人（张三）”. The
+    roles by their names in the vocabulary, then the people who hold them."""
+    roles = [role for role in TRANSITIONS[name].roles if role in AgencyRole.values]
+    names = "、".join(ACTOR_NAMES[role] for role in roles)
+    people = [
+        m.user.get_full_name() or m.user.username
+        for m in agency.memberships.filter(role__in=roles, user__is_active=True)
+        .select_related("user")
+        .order_by("user__username")
+    ]
+    held_by = "、".join(people) if people else "尚未设置，请联系系统管理员"
+    return f"本机关的{names}（{held_by}）"
+
+
 def allowed(report: Report, role: str) -> list[Transition]:
     if report.imported_from:
         return []

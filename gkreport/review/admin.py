@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from gkreport.reports.checking import recount_region_year
+from gkreport.reports.labels import place_label
 from gkreport.review.models import (
     CommentReply,
     Deadline,
@@ -41,5 +42,9 @@ class CommentReplyInline(admin.TabularInline):
 
 @admin.register(ReviewComment)
 class ReviewCommentAdmin(admin.ModelAdmin):
-    list_display = ("report", "target", "author", "created", "resolved")
+    list_display = ("report", "where", "author", "created", "resolved")
     inlines = (CommentReplyInline,)
+
+    @admin.display(description="位置")
+    def where(self, obj):
+        return place_label(obj.report.fmt, obj.target)

@@ -18,6 +18,7 @@ from django.conf import settings
 
 from gkreport.imports.uploaded import SUPPORTED_TEXT, supported
 from gkreport.lib.fetch import FetchPolicy, FetchRefused, check_url
+from gkreport.lib.sizes import size_text
 
 ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz")
 # What archiving tools add beside the files: never a report, never worth a line.
@@ -66,7 +67,7 @@ class _Collector:
         self.total_bytes += len(entry.data)
         if self.total_bytes > self.limits.max_total_bytes:
             raise BatchRefused(
-                f"文件总量过大：解压后超过{_mib(self.limits.max_total_bytes)}，请分批检查"
+                f"文件总量过大：解压后超过{size_text(self.limits.max_total_bytes)}，请分批检查"
             )
         self.entries.append(entry)
 
@@ -184,7 +185,7 @@ def _add_zip(collector: _Collector, upload, name: str) -> None:
         )
         if declared > limits.max_total_bytes:
             raise BatchRefused(
-                f"“{name}”解压后过大（{_mib(declared)}，上限{_mib(limits.max_total_bytes)}），"
+                f"“{name}”解压后过大（{size_text(declared)}，上限{size_text(limits.max_total_bytes)}），"
                 "请分批检查"
             )
         for info in members:
@@ -218,8 +219,4 @@ def _junk(name: str) -> bool:
 
 
 def _too_large(limits: BatchLimits) -> str:
-    return f"文件过大（上限{_mib(limits.max_file_bytes)}）"
-
-
-def _mib(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size}字节"
+    return f"文件过大（上限{size_text(limits.max_file_bytes)}）"

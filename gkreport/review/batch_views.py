@@ -13,9 +13,10 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from gkreport.imports.uploaded import SUPPORTED
+from gkreport.imports.uploaded import SUPPORTED, accepted_text
 from gkreport.lib.fetch import policy_from_settings
 from gkreport.lib.http import content_disposition
+from gkreport.lib.sizes import size_text
 from gkreport.review import batch_run
 from gkreport.review.access import office_for
 from gkreport.review.batch_export import batch_workbook
@@ -100,10 +101,10 @@ def batches(request, code):
             "form": form,
             "batches": listing,
             "limits": limits,
-            "max_file_mb": limits.max_file_bytes // (1024 * 1024),
-            "max_total_mb": limits.max_total_bytes // (1024 * 1024),
+            "max_file_size": size_text(limits.max_file_bytes),
+            "max_total_size": size_text(limits.max_total_bytes),
             "accept": ",".join((*SUPPORTED, ".zip")),
-            "supported": "、".join(SUPPORTED),
+            "accepted": accepted_text(),
         },
     )
 

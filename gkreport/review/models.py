@@ -90,7 +90,9 @@ class ReviewComment(models.Model):
         ordering = ["created"]
 
     def __str__(self):
-        return f"{self.report} [{self.target}] {self.text[:20]}"
+        from gkreport.reports.labels import place_label
+
+        return f"{self.report} {place_label(self.report.fmt, self.target)}：{self.text[:20]}"
 
 
 class CommentReply(models.Model):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gkreport.checks import CROSS_REPORT_RULES
+from gkreport.checks import CROSS_REPORT_RULES, cross_report_kinds
 from gkreport.lib.http import content_disposition
 from gkreport.pdf import PdfError
 from gkreport.printing import pdf_store, rendering
@@ -115,7 +115,13 @@ def cross_checks(request, code, year):
     return render(
         request,
         "review/cross.html",
-        {"office": office, "year": year, "items": items, "count": len(this_year)},
+        {
+            "office": office,
+            "year": year,
+            "items": items,
+            "count": len(this_year),
+            "kinds": cross_report_kinds(),
+        },
     )
 
 

@@ -98,7 +98,7 @@ def test_draft_check_explain_submit_lock(page, live_server, people):
     page.fill('textarea[name="S3.received"]', "正文数字为11月底统计，以表三为准。")
     page.click("text=保存说明")
     page.wait_for_load_state()
-    assert "检查通过，可由本机关的审核签发人报送。" in page.content()  # alice is the editor
+    assert "检查通过。报送须由本机关的审核签发人（bob）操作。" in page.content()  # alice edits
 
     # the signer submits
     page.click("button:has-text('退出')")

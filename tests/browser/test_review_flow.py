@@ -66,7 +66,7 @@ def test_submit_return_fix_resubmit_approve_publish(page, live_server, people, o
     page.goto(review_url)
     diff = page.locator(".diff-row")
     assert diff.count() == 4
-    assert "表三 （一）予以公开 自然人" in diff.nth(0).inner_text()
+    assert "表三 （一）予以公开 · 自然人" in diff.nth(0).inner_text()
     page.screenshot(path=str(SCREENSHOTS / "review-diff.png"), full_page=True)
     confirm(page, "approve", "审核通过")
     confirm(page, "publish", "公开")

@@ -64,7 +64,7 @@ def test_it_reads_a_web_page_and_shows_the_unread_cells_beside_the_findings(clie
         "表三 （三）不予公开 1.属于国家秘密：7格（未找到这一行，附近文字：“1.涉密信息 0 0 0 0 0 0 0”）"
         in html
     )
-    assert "无法核对 H3.denied_state_secret：有未能读取的单元格" in html
+    assert "无法核对“表三 1.属于国家秘密”的勾稽关系：有未能读取的单元格" in html
     codes = {finding.code for finding in response.context["check"].findings}
     assert "S4.format" in codes and not any(code.startswith("H5") for code in codes)
 
@@ -85,12 +85,15 @@ def test_it_reads_a_word_file(client, people):
     assert "表四 行政复议：结果维持4＋结果纠正1＋其他结果1＋尚未审结1＝7，但总计填写为6" in html
 
 
-def test_the_form_lists_the_kinds_of_file_it_reads(client, people):
+def test_the_form_lists_the_kinds_of_file_it_reads_and_its_limit_in_mb(client, people, settings):
     client.force_login(people.alice)
-    html = client.get("/check/").content.decode()
-    assert 'accept=".html,.htm,.docx,.pdf,.txt,.json' in html
-    assert "网页（.html/.htm" in html and "Word文件（.docx）" in html
-    assert ".doc和.wps文件请先另存为.docx或PDF" in html
+    page = client.get("/check/").content.decode()
+    hint = "支持网页（.html、.htm）、Word文件（.docx）、PDF（.pdf）、纯文本（.txt）、本系统导出的JSON（.json），每个文件不超过10 MB"
+    assert hint in page
+    assert 'accept=".html,.htm,.docx,.pdf,.txt,.json"' in page
+    assert ".doc和.wps文件请先另存为.docx或PDF" in page
+    settings.MAX_UPLOAD_BYTES = 25 * 1024 * 1024  # the limit is the setting's, not a literal
+    assert "每个文件不超过25 MB" in client.get("/check/").content.decode()
 
 
 def test_an_old_word_file_gets_a_chinese_request_for_docx(client, people):

@@ -1,3 +1,5 @@
+import pytest
+
 from gkreport.reports.models import Report
 
 
@@ -40,10 +42,47 @@ def test_a_warning_gets_an_explanation_an_error_cannot(client, people):
 def test_a_clean_report_can_be_submitted_by_the_signer(client, people):
     client.force_login(people.bob)
     assert "检查通过，可以报送。" in client.get(url(people)).content.decode()
-    # The editor cannot submit: the page says who can.
+    # The editor cannot submit: the page says who can, by role and by name.
     client.force_login(people.alice)
     page = client.get(url(people)).content.decode()
-    assert "检查通过，可由本机关的审核签发人报送。" in page and "可以报送" not in page
+    assert "检查通过。报送须由本机关的审核签发人（bob）操作。" in page and "可以报送" not in page
+
+
+def test_an_agency_without_a_signer_is_told_to_ask_for_one(client, people):
+    people.bob.memberships.all().delete()
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert "报送须由本机关的审核签发人（尚未设置，请联系系统管理员）操作" in page
+
+
+# What only those who may still change the report are told.
+INSTRUCTIONS = ("须改正", "须说明原因", "暂不能报送", "可以报送", "报送须由", "否则不能报送")
+
+
+@pytest.mark.parametrize("status", ["submitted", "approved", "published"])
+def test_a_report_out_of_the_agencys_hands_is_read_only_without_instructions(
+    client, people, status
+):
+    with_findings(people)
+    Report.objects.filter(pk=people.report.pk).update(status=status)
+    client.force_login(people.bob)
+    page = client.get(url(people)).content.decode()
+    label = Report.Status(status).label
+    assert f"报告{label}，内容只读" in page
+    assert not [words for words in INSTRUCTIONS if words in page]
+    assert "错误 <strong" in page and "表四 行政复议" in page  # the findings are still there
+
+
+def test_a_reader_sees_the_findings_without_instructions(client, people):
+    with_findings(people)
+    client.force_login(people.rita)
+    page = client.get(url(people)).content.decode()
+    assert "您只能查看这份报告，不能修改或报送" in page
+    assert not [words for words in INSTRUCTIONS if words in page]
+    for part in ("table/t4/", "table/t2/"):  # nor the summaries above the tables
+        page = client.get(f"/r/{people.report.code}/{part}").content.decode()
+        assert "本页有" in page and "才能报送" not in page
+        assert "在起始格粘贴" not in page  # how to type into cells that cannot be typed into
 
 
 def test_it_checks_ownership(client, people):

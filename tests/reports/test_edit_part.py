@@ -66,10 +66,12 @@ def test_text_is_stored_as_typed_and_escaped_when_shown(client, people):
 
 def test_findings_of_the_part_are_shown(client, people):
     client.force_login(people.alice)
-    client.post(
-        url(people), post(people, **{"2": "（二）依申请公开\n全年共收到政府信息公开申请12件。"})
-    )
-    page = client.get(url(people)).content.decode()
+    page = client.post(
+        url(people),
+        post(people, **{"2": "（二）依申请公开\n全年共收到政府信息公开申请12件。"}),
+        follow=True,
+    ).content.decode()
+    assert "已保存。本页还有1个问题，列在下方，可以稍后再改。" in page
     assert (
         "正文写“全年共收到政府信息公开申请12件”，但表三 一、本年新收政府信息公开申请数量 总计为9"
         in page

@@ -39,6 +39,25 @@ def test_it_saves_cells_and_shows_a_wrong_total_on_its_cell_and_in_the_summary(c
     assert "is-invalid" in page
 
 
+def test_the_save_message_points_down_to_the_summary_it_heads(client, people):
+    client.force_login(people.alice)
+    data = table_post(people.report, t3__granted__total="7")
+    page = client.post(url(people), data, follow=True).content.decode()
+    message = "已保存。本页还有2个问题，列在下方，可以稍后再改。"  # its row and its column
+    assert message in page and "本页有 2 个问题" in page and "上方" not in page
+    assert page.index(message) < page.index('aria-label="本页问题汇总"')
+    data = table_post(people.report, t3__granted__total="6")
+    page = client.post(url(people), data, follow=True).content.decode()
+    assert '<div class="alert alert-success" role="alert">已保存。</div>' in page
+
+
+def test_the_save_message_counts_blank_cells_as_what_is_left(client, people):
+    client.force_login(people.alice)
+    data = table_post(people.report, "t4", t4__review__pending="")
+    page = client.post(url(people, "t4"), data, follow=True).content.decode()
+    assert "已保存。表四还有1格未填，见下方。" in page
+
+
 def test_it_reads_full_width_digits_separators_and_units(client, people):
     client.force_login(people.alice)
     client.post(
@@ -107,7 +126,12 @@ def test_a_cell_code_that_does_not_exist_is_ignored_with_a_message(client, peopl
     data = table_post(people.report, t3__granted__natural="5")
     data["t3.no_such_row.natural"] = "9"
     response = client.post(url(people), data, follow=True)
-    assert "忽略了不属于本表的单元格：t3.no_such_row.natural" in response.content.decode()
+    assert "忽略了1个不属于本表的单元格，没有保存。" in response.content.decode()
+    # A cell of another table is named as the template names it, never by its code.
+    data = table_post(people.report, t3__granted__natural="5", t2__fees__amount="1")
+    response = client.post(url(people), data, follow=True)
+    named = "表二 行政事业性收费 · 本年收费金额（单位：万元）"
+    assert f"忽略了1个不属于本表的单元格：{named}，没有保存。" in response.content.decode()
     people.report.refresh_from_db()
     assert "t3.no_such_row.natural" not in people.report.cells
 

@@ -42,6 +42,13 @@ def test_the_agency_page_offers_the_import_to_editors_only(client, people):
     assert import_url(people.agency) not in client.get(f"/a/{people.agency.code}/").content.decode()
 
 
+def test_the_import_form_says_what_it_reads_and_how_large_in_mb(client, people, settings):
+    settings.MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+    client.force_login(people.alice)
+    page = client.get(f"/a/{people.agency.code}/").content.decode()
+    assert "Word文件（.docx）、PDF（.pdf）" in page and "每个文件不超过5 MB" in page
+
+
 def test_a_file_becomes_last_years_read_only_report(client, people):
     client.force_login(people.alice)
     response = post_file(client, people.agency)
@@ -153,6 +160,9 @@ def test_another_agencys_report_is_imported_with_a_warning(client, people):
     response = post_file(client, people.agency, seed(CHIPING), name="chiping.txt", year="2022")
     page = client.get(response["Location"]).content.decode()
     assert "文件标题中的机关是“聊城市茌平区人民政府”，不是“测试市行政审批服务局”" in page
+    # What could not be read is listed on the page, where the message says it is.
+    assert "处内容未能读取，列在本页“未能读取的内容”中" in page
+    assert "<strong>未能读取的内容</strong>" in page
 
 
 @pytest.mark.parametrize(

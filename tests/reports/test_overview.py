@@ -1,3 +1,6 @@
+from gkreport.reports.models import Report
+
+
 def url(people):
     return f"/r/{people.report.code}/"
 
@@ -11,10 +14,11 @@ def test_it_shows_pages_findings_and_the_submit_button_to_the_signer(client, peo
     assert "确认报送</button>" in page  # the same confirmation, in a dialog
 
 
-def test_an_editor_sees_no_submit_button(client, people):
+def test_an_editor_sees_no_submit_button_but_who_submits(client, people):
     client.force_login(people.alice)
     page = client.get(url(people)).content.decode()
     assert "/transition/submit/" not in page and "确认报送" not in page
+    assert "检查通过。报送须由本机关的审核签发人（bob）操作。" in page
 
 
 def test_a_published_report_links_to_its_public_page(client, people):
@@ -24,6 +28,21 @@ def test_a_published_report_links_to_its_public_page(client, people):
     client.force_login(people.alice)
     page = client.get(url(people)).content.decode()
     assert f'href="/public/agency/{people.agency.code}/2023/">查看公开页面</a>' in page
+
+
+def test_a_reader_and_a_submitted_report_get_no_list_of_what_to_fix(client, people):
+    people.report.cells["t4.review.total"] = "6"
+    people.report.save()
+    client.force_login(people.alice)
+    assert "还有1个错误需要改正" in client.get(url(people)).content.decode()
+    client.force_login(people.rita)
+    page = client.get(url(people)).content.decode()
+    assert "需要改正" not in page and "报送须由" not in page
+    assert '错误 <strong class="text-danger">1</strong> 个' in page
+    Report.objects.filter(pk=people.report.pk).update(status=Report.Status.SUBMITTED)
+    client.force_login(people.bob)
+    page = client.get(url(people)).content.decode()
+    assert "需要改正" not in page and "报告已报送，正在等待审核" in page
 
 
 def test_it_checks_ownership(client, people):
@@ -46,9 +65,7 @@ def test_the_history_shows_what_each_save_changed(client, people):
     fmt = people.report.fmt
     # Named as the template does; the code is only a tooltip.
     assert f"{fmt.part('s3').heading}：1处改动" in page
-    label = fmt.cell_map["t3.granted.natural"].label
-    assert f'<span title="t3.granted.natural">{label}</span>：5 → 6' in page
-    assert label == "表三 （一）予以公开 自然人"
+    assert '<span title="t3.granted.natural">表三 （一）予以公开 · 自然人</span>：5 → 6' in page
 
 
 def test_a_new_year_counts_blank_cells_as_what_is_left_to_fill(client, people):

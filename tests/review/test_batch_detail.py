@@ -13,7 +13,9 @@ from tests.review.batch_data import (
     run_batch,
     seed,
     upload,
+    variant,
 )
+from tests.visible_text import codes_in
 
 
 def test_it_checks_ownership(client, offices, people):
@@ -97,3 +99,11 @@ def test_a_large_batch_is_shown_a_page_at_a_time(olivia, offices, monkeypatch):
     assert olivia.get(url, {"page": "junk"}).status_code == 200
     export = load_workbook(io.BytesIO(olivia.get(url, {"format": "xlsx"}).content))
     assert export["报告"].max_row == 2 + 4  # the export has every file
+
+
+def test_findings_and_unread_cells_are_named_in_words(olivia, offices):
+    files = [upload("茌平.txt", variant(CHIPING, {"1.属于国家秘密": "1.涉密信息"}))]
+    batch = run_batch(olivia, offices.office, files)
+    body = olivia.get(reverse("batch", args=[offices.office.code, batch.code])).content.decode()
+    assert "未读取的单元格" in body and "警告" in body
+    assert not codes_in(body)

@@ -153,7 +153,7 @@ def test_unsupported_and_oversize_uploads_are_listed_not_read(olivia, offices, s
     post(olivia, offices.office, files)
     photo, big, ok = items_of(Batch.objects.get())
     assert photo.error.startswith("不支持的文件类型（支持.html、.htm、.docx、.pdf、.txt、.json")
-    assert big.error == "文件过大（上限100000字节）"
+    assert big.error == "文件过大（上限98 KB）"  # sizes as people read them, never bytes
     assert ok.status == BatchItem.Status.CHECKED
 
 
@@ -215,6 +215,14 @@ def test_a_viewer_of_the_office_may_check_a_batch(client, offices):
 def test_logged_out_goes_to_login(client, offices):
     response = client.get(batches_url(offices.office))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_form_gives_its_limits_in_mb(olivia, offices, settings):
+    settings.MAX_UPLOAD_BYTES = 8 * 1024 * 1024
+    settings.BATCH_MAX_TOTAL_BYTES = 300 * 1024 * 1024
+    page = olivia.get(batches_url(offices.office)).content.decode()
+    assert "每个不超过8 MB，解压后合计不超过300 MB" in page
+    assert "PDF（.pdf）" in page
 
 
 def test_the_list_shows_only_this_offices_batches(olivia, offices):

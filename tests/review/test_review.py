@@ -60,7 +60,9 @@ def test_the_reviewer_sees_what_changed_since_the_last_submission(client, people
     client.force_login(offices.olivia)
     page = client.get(f"/review/{people.report.code}/").content.decode()
     assert "与上次报送" in page and "修改：7处" in page
-    assert "表三 （一）予以公开 自然人" in page
+    # Each place named as the template does, its code only in a tooltip.
+    assert '<td title="t3.granted.natural">表三 （一）予以公开 · 自然人</td>' in page
+    assert "一、总体情况 （二）依申请公开" in page
     assert "全年共收到政府信息公开申请10件" in page
 
 

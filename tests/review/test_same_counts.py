@@ -34,7 +34,7 @@ def overview(client, report):
 def checks_page(client, report):
     page = client.get(f"/r/{report.code}/checks/").content.decode()
     return numbers(
-        r"错误 <strong[^>]*>(\d+)</strong> 个（须改正），警告 <strong>(\d+)</strong>", page
+        r"错误 <strong[^>]*>(\d+)</strong> 个(?:（须改正）)?，警告 <strong>(\d+)</strong>", page
     )
 
 
