@@ -79,7 +79,7 @@ def test_the_reviewer_reads_the_agencys_answer_under_her_comment(client, people,
     page = client.get(f"/review/{code}/").content.decode()
     assert "三、收到和处理政府信息公开申请情况</span>：自然人数字请核对" in page
     assert "机关答复：</strong>已核对，数字无误。" in page
-    assert "答复审核意见（三、收到和处理政府信息公开申请情况）：已核对，数字无误。" in page
+    assert "答复审核意见 三、收到和处理政府信息公开申请情况：已核对，数字无误。" in page
 
     submit(client, people)  # the resubmission keeps the conversation beside the comment
     client.force_login(offices.olivia)
