@@ -62,8 +62,12 @@ def drop(text: str) -> str:
 
 
 def keep(text: str) -> str:
-    """The text with its blocks as ordinary lines: the markers removed, the data kept."""
-    return "\n".join(line for line in (text or "").splitlines() if not is_marker(line))
+    """The text with its blocks as ordinary lines, as they print: the markers removed, each
+    label with its figures on one line."""
+    lines: list[str] = []
+    for piece in pieces(text):
+        lines.extend(rows(piece) if isinstance(piece, list) else [piece])
+    return "\n".join(lines)
 
 
 def rows(lines: list[str]) -> list[str]:
