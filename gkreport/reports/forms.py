@@ -111,6 +111,7 @@ class ChartNote:
                 "blocks": [chart_blocks.rows(block) for block in found],
                 "name": form.add_prefix(CHART_ACTION),
                 "key": self.key,
+                "label": form.fields[self.key].label,
                 "markers": chart_blocks.MARKERS,
             },
         )

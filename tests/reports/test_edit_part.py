@@ -177,6 +177,7 @@ def test_chart_data_from_an_import_is_shown_with_a_note_and_two_buttons(client, 
     page = client.get(url(people)).content.decode()
     assert page.count(NOTE) == 1  # above the box that holds it, not the others
     assert "<div>年 份 2022 2023</div><div>申请数 56 125</div>" in page
+    assert "它位于下面“（二）依申请公开”一栏中“〔图表数据〕”与“〔图表数据完〕”两行之间" in page
     assert 'name="chart_block" value="drop:2"' in page and "删除这段图表数据" in page
     assert 'name="chart_block" value="keep:2"' in page and "保留为正文" in page
 
