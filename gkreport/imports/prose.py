@@ -23,8 +23,8 @@ SENTENCE_END = frozenset("。！？；：!?;:…")
 CLOSERS = frozenset("”’」』）)】》")
 # A line holding one of these is prose; a line without is a heading, a caption, a label —
 # unless it is a long line with commas, a sentence that has not ended yet.
-SENTENCE_MARKS = ("。", "！", "？", "；")
-COMMAS = ("，", ",")
+SENTENCE_MARK = re.compile("[。！？；]")
+COMMA = re.compile("[，,]")
 LONG_SENTENCE = 40
 # A line ending with one of these goes on in the next, whatever it holds.
 CONTINUES = frozenset("，、,")
@@ -42,15 +42,21 @@ MAX_PARAGRAPH = 5000
 # A chart's data: a run of short lines, at least this many of them figures and at least half.
 MAX_CHART_LINE = 16
 MIN_CHART_FIGURES = 4
-NOT_IN_CHART = tuple("。，；：！？,;:")
+NOT_IN_CHART = re.compile("[。，；：！？,;:]")
 
 # A link wrapped in brackets: “<http://…>”, “〈www.…〉”, “<mailto:…>”, “<someone@example.cn>”.
-# A link is printable ASCII but the brackets, of bounded length; its closing bracket is
-# checked after the match, so nothing is tried twice, and a bracket followed by anything
-# else (“〈中华人民共和国…〉”) fails at its first character.
+# A link is printable ASCII but the brackets, of bounded length, taken possessively (`{…}+`):
+# the regular expression never gives characters back, so a bracket followed by anything
+# else (“〈中华人民共和国…〉”) or a link left open fails where it stops, at once.
 CLOSING = {"<": ">", "＜": "＞", "〈": "〉", "⟨": "⟩"}
+_LINK = (
+    r"(?:(?i:https?://|www\.|mailto:)[!-;=?-~]{1,2000}+"
+    r"|[!-;=?A-~]{1,64}+@[!-;=?-~]{1,2000}+)"
+)
 BRACKETED_LINK = re.compile(
-    r"[<＜〈⟨]((?i:https?://|www\.|mailto:)[!-;=?-~]{1,2000}|[!-;=?-~]{1,64}@[!-;=?-~]{1,2000})"
+    "|".join(
+        f"{re.escape(opener)}({_LINK}){re.escape(closer)}" for opener, closer in CLOSING.items()
+    )
 )
 
 
@@ -83,18 +89,8 @@ def unwrap_links(line: str) -> str:
     (“〈中华人民共和国政府信息公开工作年度报告格式〉” is a title inside a title)."""
     if "://" not in line and "www." not in line and "WWW." not in line and "@" not in line:
         return line
-    out: list[str] = []
-    position = 0
-    for match in BRACKETED_LINK.finditer(line):
-        end = match.end()
-        if end < len(line) and line[end] == CLOSING[line[match.start()]]:
-            out.append(line[position : match.start()])
-            out.append(match.group(1))
-            position = end + 1
-    if not out:
-        return line
-    out.append(line[position:])
-    return "".join(out)
+    # One group per kind of bracket: the one that matched is the last.
+    return BRACKETED_LINK.sub(lambda match: match.group(match.lastindex), line)
 
 
 def is_item(line: str) -> bool:
@@ -118,11 +114,7 @@ def _mark_charts(lines: list[str]) -> list:
 
 
 def _chart_shaped(line: str) -> bool:
-    return (
-        len(line) <= MAX_CHART_LINE
-        and not any(mark in line for mark in NOT_IN_CHART)
-        and not is_item(line)
-    )
+    return len(line) <= MAX_CHART_LINE and not NOT_IN_CHART.search(line) and not is_item(line)
 
 
 def _close_run(run: list[str]) -> list:
@@ -167,10 +159,9 @@ def _is_word(character: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    # `in` searches the text in C; a set built from a long line would hash each character.
-    if any(mark in line for mark in SENTENCE_MARKS):
+    if SENTENCE_MARK.search(line):
         return True
-    return len(line) >= LONG_SENTENCE and any(comma in line for comma in COMMAS)
+    return len(line) >= LONG_SENTENCE and COMMA.search(line) is not None
 
 
 def _goes_on(last: str, prose: bool, length: int, line: str) -> bool:
