@@ -8,7 +8,8 @@ PDF ≤ 300 ms.
 
 Then the narrative cleaning (gkreport/imports/prose.py) on hostile inputs: the slowest of
 several one-megabyte single lines, and of several texts of 100,000 short lines (beyond what
-the reading limits let through, so the real worst case is smaller). Target: ≤ 1 s each.
+the reading limits let through, so the real worst case is smaller), in CPU time, the limit
+the reading is held to (a loaded machine does not inflate it). Target: ≤ 1 s each.
 """
 
 import statistics
@@ -94,16 +95,16 @@ def hostile_prose():
     def slowest(texts):
         times = {}
         for name, lines in texts.items():
-            start = time.perf_counter()
+            start = time.process_time()
             narrative_lines(lines)
-            times[name] = (time.perf_counter() - start) * 1000
+            times[name] = (time.process_time() - start) * 1000
         worst = max(times, key=times.get)
         return worst, times[worst]
 
     name, ms = slowest({name: [line] for name, line in LONG_LINES.items()})
     print(f"one line of 1 MB, {len(LONG_LINES)} kinds; slowest: {name}")
-    print(f"BENCH import_prose_1mb_line_ms {ms:.0f} ms")
+    print(f"BENCH import_prose_1mb_line_cpu_ms {ms:.0f} ms")
     name, ms = slowest({name: [line] * 100_000 for name, line in SHORT_LINES.items()})
     print(f"100,000 short lines, {len(SHORT_LINES)} kinds; slowest: {name}")
-    print(f"BENCH import_prose_100k_lines_ms {ms:.0f} ms")
-    print("target: ≤ 1000 ms each (linear in the text)")
+    print(f"BENCH import_prose_100k_lines_cpu_ms {ms:.0f} ms")
+    print("target: ≤ 1000 ms of CPU each (linear in the text)")

@@ -35,8 +35,8 @@ ITEM = re.compile(
     r"|\d{1,3}\s?[.．、]|[①-⑳])"
 )
 ITEM_PREFIX = 12
-# Joined lines stop growing here: a real paragraph is far shorter, and the checks read the
-# narrative line by line.
+# Joined lines stop growing here: a real paragraph is far shorter, and no paragraph of an
+# import grows past the line limit the reading was held to (limits.py).
 MAX_PARAGRAPH = 5000
 
 # A chart's data: a run of short lines, at least this many of them figures and at least half.
