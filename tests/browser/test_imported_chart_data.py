@@ -2,7 +2,6 @@
 a note, deletes it in one click, and the preview shows neither the data nor the note; cut
 sentences and bracketed links from the import are gone from the print."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "fixtures" / "seeds"
 NOTE = "以下内容可能来自原报告中的图表数据，请确认后保留或删除"
-SHOTS = Path(os.environ.get("GK_IMPORTER_SHOTS") or SCREENSHOTS)
 
 
 def imported(people, prefix):
@@ -39,7 +37,7 @@ def test_the_agency_deletes_imported_chart_data_in_one_click(page, live_server, 
     assert note.count() == 1 and NOTE in note.inner_text()
     assert "依申请公开数 23 30 63 56 125" in note.inner_text()
     note.scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / f"chart-note-{width}.png"))
+    page.screenshot(path=str(SCREENSHOTS / f"chart-note-{width}.png"))
     box = note.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width  # no sideways scrolling
 
@@ -64,7 +62,7 @@ def test_kept_chart_data_prints_without_the_note(page, live_server, people):
     assert "依申请公开数 23 30 63 56 125" in printed
     assert "图表数据" not in printed and "请确认" not in printed
     page.locator(".chart-data").first.scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "chart-printed.png"))
+    page.screenshot(path=str(SCREENSHOTS / "chart-printed.png"))
 
 
 def test_an_imported_report_prints_whole_sentences_and_bare_links(page, live_server, people):
@@ -75,4 +73,4 @@ def test_an_imported_report_prints_whole_sentences_and_bare_links(page, live_ser
     assert "加强了对公众关注热点的主动公开力度" in printed
     assert "<http" not in printed and "门户网(http://kjj.liaocheng.gov.cn/)查阅" in printed
     page.get_by_text("关注热点").scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "joined-sentence-printed.png"))
+    page.screenshot(path=str(SCREENSHOTS / "joined-sentence-printed.png"))
