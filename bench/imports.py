@@ -5,6 +5,11 @@ three kinds of web page and a .docx per seed; the PDF gkreport renders for each 
 seed texts). Each figure is the median, over the reports of its kind, of the median of
 REPEAT runs of bytes → report dict → all rules. Targets: web page and .docx ≤ 50 ms,
 PDF ≤ 300 ms.
+
+Then the narrative cleaning (gkreport/imports/prose.py) on hostile inputs: the slowest of
+several one-megabyte single lines, and of several texts of 100,000 short lines (beyond what
+the reading limits let through, so the real worst case is smaller), in CPU time, the limit
+the reading is held to (a loaded machine does not inflate it). Target: ≤ 1 s each.
 """
 
 import statistics
@@ -13,6 +18,7 @@ from pathlib import Path
 
 from gkreport.checks import check_report
 from gkreport.imports.files import read_report_bytes, read_report_file
+from gkreport.imports.prose import narrative_lines
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "seeds").glob("*.txt"))
 REPEAT = 15
@@ -64,3 +70,41 @@ def run():
         )
         print(f"BENCH import_{kind}_ms {statistics.median(medians):.1f} ms")
     print("targets: html and docx ≤ 50 ms, pdf ≤ 300 ms per report (read + check)")
+    hostile_prose()
+
+
+MEGABYTE = 1_000_000
+LONG_LINES = {
+    "links": "<http://" * (MEGABYTE // 8),
+    "unclosed link": "<http://" + "a" * MEGABYTE,
+    "brackets": "〈" * MEGABYTE,
+    "at signs": "<a@" * (MEGABYTE // 3),
+    "commas": "关注热点，" * (MEGABYTE // 5),
+    "items": "（一）" * (MEGABYTE // 3),
+}
+SHORT_LINES = {
+    "figures": "1",
+    "commas": "a，",
+    "cut prose": "一是。又",
+    "links": "<http://a.cn>",
+    "items": "（一）a",
+}
+
+
+def hostile_prose():
+    def slowest(texts):
+        times = {}
+        for name, lines in texts.items():
+            start = time.process_time()
+            narrative_lines(lines)
+            times[name] = (time.process_time() - start) * 1000
+        worst = max(times, key=times.get)
+        return worst, times[worst]
+
+    name, ms = slowest({name: [line] for name, line in LONG_LINES.items()})
+    print(f"one line of 1 MB, {len(LONG_LINES)} kinds; slowest: {name}")
+    print(f"BENCH import_prose_1mb_line_cpu_ms {ms:.0f} ms")
+    name, ms = slowest({name: [line] * 100_000 for name, line in SHORT_LINES.items()})
+    print(f"100,000 short lines, {len(SHORT_LINES)} kinds; slowest: {name}")
+    print(f"BENCH import_prose_100k_lines_cpu_ms {ms:.0f} ms")
+    print("target: ≤ 1000 ms of CPU each (linear in the text)")

@@ -16,6 +16,7 @@ from gkreport.checks.report import report_cells, report_format, unread_cells
 from gkreport.formats import Format, format_for_year, get_format
 from gkreport.formats.narrative import split_subsections
 from gkreport.imports.labels import norm_heading, norm_label
+from gkreport.imports.prose import narrative_lines, prose_lines
 from gkreport.imports.tables import NO_TABLE, read_table, split_cells
 
 MAX_HEADING_LENGTH = 40
@@ -127,7 +128,7 @@ def read_text(text: str, *, year: int | None = None, version: str | None = None)
         "format": fmt.version,
         "agency": agency,
         "title": title,
-        "preamble": _clean_text(lines[preamble_from:first_part]),
+        "preamble": _clean_text(lines[preamble_from:first_part], charts=False),
         "sections": sections,
         "narrative": {
             part.key: split_subsections(part, sections[part.key])
@@ -333,17 +334,16 @@ def _signature(s6_lines: list[str]):
     return "", "", [], None
 
 
-def _clean_text(lines: list[str]) -> str:
-    """Paragraphs as lines, blank lines and stray indentation removed."""
-    kept = [line.strip(" \t\u00a0\u3000") for line in lines]
-    return "\n".join(line for line in kept if line)
+def _clean_text(lines: list[str], *, charts: bool = True) -> str:
+    """Paragraphs as lines: blank lines and stray indentation removed, links unwrapped,
+    sentences cut by the extraction joined, a chart's data marked as a block (prose.py)."""
+    return "\n".join(narrative_lines(lines, charts=charts))
+
+
+def _is_prose(line: str) -> bool:
+    return "\t" not in line and line.count("|") < 2 and "。" in line and len(line.strip()) > 15
 
 
 def _prose(lines: list[str]) -> str:
     """The sentences around a statistical table (most reports have none)."""
-    prose = [
-        line.strip()
-        for line in lines
-        if "\t" not in line and line.count("|") < 2 and "。" in line and len(line.strip()) > 15
-    ]
-    return "\n".join(prose)
+    return "\n".join(prose_lines(lines, _is_prose))

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from gkreport.checks.report import present_legacy_cells
+from gkreport.formats import chart_blocks
 from gkreport.formats.grid import table_grid, table_width
 from gkreport.formats.model import Row
 from gkreport.formats.narrative import INTRO
@@ -35,9 +36,17 @@ def _heading_shaped(line: str) -> bool:
 
 def paragraphs(text: str) -> list[dict]:
     """Lines of a part as paragraphs, each as typed: a short line starting with （一） is a
-    sub-heading; a heading run into its paragraph (“（一）主动公开。……”) is its `lead`."""
+    sub-heading; a heading run into its paragraph (“（一）主动公开。……”) is its `lead`; a
+    chart's data kept by the agency prints a label and its figures a line (`chart`), without
+    the markers or the editor's note."""
     result = []
-    for line in (text or "").splitlines():
+    for line in chart_blocks.pieces(text):
+        if isinstance(line, list):
+            result.extend(
+                {"text": row, "heading": False, "lead": "", "chart": True}
+                for row in chart_blocks.rows(line)
+            )
+            continue
         line = line.strip(SPACE)
         if not line:
             continue

@@ -5,8 +5,10 @@ import datetime
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Field, Layout
 from django import forms
+from django.template.loader import render_to_string
 from django.utils.html import escape
 
+from gkreport.formats import chart_blocks
 from gkreport.formats.model import Part, Table
 from gkreport.formats.narrative import INTRO
 from gkreport.lib.text import normalise_text
@@ -89,6 +91,37 @@ class TableForm(forms.Form):
         return data
 
 
+# A sub-section's chart data from an import (formats/chart_blocks.py): the button pressed
+# posts “drop:<field>” or “keep:<field>” under this name, and the text is saved without the
+# block, or with it as ordinary lines.
+CHART_ACTION = "chart_block"
+CHART_ACTIONS = {"drop": chart_blocks.drop, "keep": chart_blocks.keep}
+
+
+class ChartNote:
+    """A crispy layout object, before a text box: when the box holds chart data, the data
+    with the note and the two buttons; otherwise nothing. Rendered from a template, so the
+    agency's text is escaped and never read as template code."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def render(self, form, context, **kwargs):
+        found = chart_blocks.blocks(form[self.key].value() or "")
+        if not found:
+            return ""
+        return render_to_string(
+            "reports/_chart_note.html",
+            {
+                "blocks": [chart_blocks.rows(block) for block in found],
+                "name": form.add_prefix(CHART_ACTION),
+                "key": self.key,
+                "label": form.fields[self.key].label,
+                "markers": chart_blocks.MARKERS,
+            },
+        )
+
+
 class NarrativeForm(TextForm):
     """A part's narrative: the text before the first sub-heading, then each sub-section."""
 
@@ -116,7 +149,7 @@ class NarrativeForm(TextForm):
             layout.append(HTML(f'<p class="form-text audience">{PUBLISHED_NOTE}</p>'))
         if part.hint and hints:
             layout.append(HTML(f'<p class="form-text hint">{escape(part.hint)}</p>'))
-        layout.append(Field(INTRO))
+        layout += [ChartNote(INTRO), Field(INTRO)]
         for number, sub in enumerate(part.subsections, start=1):
             key = str(number)
             self.fields[key] = TextField(
@@ -125,11 +158,20 @@ class NarrativeForm(TextForm):
                 widget=forms.Textarea(attrs=widget),
                 help_text=f"可保留或改写本机关的小标题，如“{sub.heading}”。{sub.hint}",
             )
-            layout.append(Field(key))
+            layout += [ChartNote(key), Field(key)]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(*layout)
+
+    def pieces(self, stored: dict) -> dict[str, str]:
+        """As TextForm's, with the chart data of one box dropped or kept as ordinary text
+        when the agency pressed one of the note's buttons."""
+        pieces = super().pieces(stored)
+        action, _, key = str(self.data.get(self.add_prefix(CHART_ACTION), "")).partition(":")
+        if key in pieces and action in CHART_ACTIONS:
+            pieces[key] = CHART_ACTIONS[action](pieces[key])
+        return pieces
 
 
 class InfoForm(TextForm):

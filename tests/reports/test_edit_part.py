@@ -242,3 +242,93 @@ def test_a_submitted_reports_page_offers_no_button(client, people):
     client.force_login(people.alice)
     page = client.get(url(people)).content.decode()
     assert "去年的管理情况" in page and "使用上年内容" not in page
+
+
+# Chart data kept by the importer (formats/chart_blocks.py) --------------------------------
+
+NOTE = "以下内容可能来自原报告中的图表数据，请确认后保留或删除"
+WITH_CHART = "\n".join(
+    ["（二）依申请公开", "全年收到申请125件。", "〔图表数据〕", "年 份", "2022", "2023"]
+    + ["申请数", "56", "125", "〔图表数据完〕", "均已按时答复。"]
+)
+
+
+def with_chart(people, text=WITH_CHART):
+    people.report.narrative["s1"]["2"] = text
+    people.report.save()
+    return people.report.narrative["s1"]
+
+
+def test_chart_data_from_an_import_is_shown_with_a_note_and_two_buttons(client, people):
+    with_chart(people)
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert page.count(NOTE) == 1  # above the box that holds it, not the others
+    assert "<div>年 份 2022 2023</div><div>申请数 56 125</div>" in page
+    assert "它位于下面“（二）依申请公开”一栏中“〔图表数据〕”与“〔图表数据完〕”两行之间" in page
+    assert 'name="chart_block" value="drop:2"' in page and "删除这段图表数据" in page
+    assert 'name="chart_block" value="keep:2"' in page and "保留为正文" in page
+
+
+def test_a_box_without_chart_data_has_no_note(client, people):
+    client.force_login(people.alice)
+    assert NOTE not in client.get(url(people)).content.decode()
+
+
+def test_deleting_the_chart_data_saves_the_box_without_it_in_one_action(client, people):
+    pieces = with_chart(people)
+    client.force_login(people.alice)
+    response = client.post(url(people), post(people, **pieces, chart_block="drop:2"))
+    assert response.status_code == 302
+    assert stored_s1(people)["2"] == "（二）依申请公开\n全年收到申请125件。\n均已按时答复。"
+    assert NOTE not in client.get(url(people)).content.decode()
+
+
+def test_keeping_the_chart_data_makes_it_ordinary_lines_as_printed(client, people):
+    pieces = with_chart(people)
+    client.force_login(people.alice)
+    client.post(url(people), post(people, **pieces, chart_block="keep:2"))
+    assert stored_s1(people)["2"] == (
+        "（二）依申请公开\n全年收到申请125件。\n年 份 2022 2023\n申请数 56 125\n均已按时答复。"
+    )
+
+
+def test_the_button_saves_the_other_edits_of_the_page_too(client, people):
+    pieces = with_chart(people)
+    client.force_login(people.alice)
+    edited = {**pieces, "intro": "新的开头。", "2": pieces["2"] + "\n另有说明。"}
+    client.post(url(people), post(people, **edited, chart_block="drop:2"))
+    after = stored_s1(people)
+    assert after["intro"] == "新的开头。"
+    assert after["2"].endswith("均已按时答复。\n另有说明。") and "〔图表数据〕" not in after["2"]
+
+
+def test_a_forged_chart_action_changes_nothing(client, people):
+    pieces = with_chart(people)
+    client.force_login(people.alice)
+    for forged in ("drop:99", "burn:2", "drop", ""):
+        client.post(url(people), post(people, **pieces, chart_block=forged))
+        assert stored_s1(people)["2"] == WITH_CHART
+
+
+def test_chart_data_is_escaped_in_the_note(client, people):
+    with_chart(people, "说明。\n〔图表数据〕\n<b>{{ 1 }}</b>\n1\n2\n〔图表数据完〕")
+    client.force_login(people.alice)
+    page = client.get(url(people)).content.decode()
+    assert "<div>&lt;b&gt;{{ 1 }}&lt;/b&gt; 1 2</div>" in page
+
+
+def test_a_reader_sees_the_note_but_cannot_press_its_buttons(client, people):
+    pieces = with_chart(people)
+    client.force_login(people.rita)
+    page = client.get(url(people)).content.decode()
+    assert NOTE in page and "<fieldset disabled>" in page
+    assert client.post(url(people), post(people, **pieces, chart_block="drop:2")).status_code == 403
+    assert stored_s1(people)["2"] == WITH_CHART
+
+
+def test_another_agency_cannot_delete_the_chart_data(client, people):
+    pieces = with_chart(people)
+    client.force_login(people.charlie)
+    assert client.post(url(people), post(people, **pieces, chart_block="drop:2")).status_code == 404
+    assert stored_s1(people)["2"] == WITH_CHART

@@ -148,3 +148,20 @@ def test_the_preview_style_block_carries_the_policy_nonce(client, people):
     assert f'<style nonce="{nonce}">' in page
     assert "style=" not in page  # column widths come from that block, not from attributes
     assert "table.official-t3 col:nth-child(1) { width: 6%; }" in page
+
+
+CHART = "\n".join(
+    ["全年收到申请125件。", "〔图表数据〕", "年 份", "2022", "2023", "申请数", "56", "125"]
+    + ["〔图表数据完〕", "均已按时答复。"]
+)
+
+
+def test_chart_data_kept_from_an_import_prints_a_label_and_its_figures_a_line(client, people):
+    printed = part_printed(client, people, {"intro": "", "2": "（二）依申请公开\n" + CHART})
+    assert (
+        '<p class="body">全年收到申请125件。</p>'
+        '<p class="body chart-data">年 份 2022 2023</p>'
+        '<p class="body chart-data">申请数 56 125</p>'
+        '<p class="body">均已按时答复。</p>'
+    ) in printed
+    assert "图表数据" not in printed  # neither the markers nor the editor's note
