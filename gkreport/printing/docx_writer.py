@@ -55,6 +55,14 @@ DRAFT_RED = RGBColor(0xB4, 0, 0)
 # bookmarks.
 TITLE_STYLE, TABLE_STYLE, SIGNATURE_STYLE, CHART_STYLE = "报告标题", "表格文字", "落款", "图表说明"
 LEAD_STYLE = "段首小标题"  # character style of a heading run into its paragraph
+# Their ids inside the file, in ASCII as Word writes its own.
+STYLE_IDS = {
+    TITLE_STYLE: "GkTitle",
+    TABLE_STYLE: "GkTable",
+    SIGNATURE_STYLE: "GkSignature",
+    CHART_STYLE: "GkChart",
+    LEAD_STYLE: "GkLead",
+}
 
 CENTRED_KINDS = {"header", "value", "corner"}
 
@@ -238,6 +246,7 @@ def _styles(document) -> None:
         layout.keep_with_next = True
 
     lead = styles.add_style(LEAD_STYLE, WD_STYLE_TYPE.CHARACTER)
+    lead.style_id = STYLE_IDS[LEAD_STYLE]
     _font(lead, "kai")
     lead.font.bold = True
 
@@ -265,6 +274,7 @@ def _styles(document) -> None:
 
 def _paragraph_style(styles, name, role, size, alignment):
     style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = STYLE_IDS[name]
     style.base_style = styles["Normal"]
     _font(style, role)
     style.font.size = size
