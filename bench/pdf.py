@@ -170,6 +170,7 @@ def run():
     print(f"BENCH pdf_cold_process_s {cold['cold_process_s']:.2f} s")
     print(f"BENCH pdf_warm_s {warm:.3f} s")
     print(f"BENCH pdf_bytes {cold['bytes']} bytes")
+    print(f"BENCH pdf_draft_bytes {cold['draft_bytes']} bytes")
     print(f"BENCH pdf_pages {page_count} pages")
     print(f"BENCH pdf_rss_mb {rss_mb:.0f} MB")
     if source is None:

@@ -14,7 +14,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gkreport.settings")
 GROUPS = {
     "check": ("bench.check",),
     "table": ("bench.table",),
-    "pdf": ("bench.pdf", "bench.pdf_download"),
+    "pdf": ("bench.pdf", "bench.pdf_download", "bench.word_download"),
     "dashboard": ("bench.dashboard",),
     "load": ("bench.load",),
     "import": ("bench.imports", "bench.batch"),

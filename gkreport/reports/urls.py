@@ -17,6 +17,7 @@ urlpatterns = [
     path("r/<uuid:code>/checks/", views.checks, name="checks"),
     path("r/<uuid:code>/preview/", views.preview, name="preview"),
     path("r/<uuid:code>/pdf/", views.report_pdf, name="report_pdf"),
+    path("r/<uuid:code>/docx/", views.report_docx, name="report_docx"),
     path("r/<uuid:code>/transition/<str:name>/", views.transition, name="transition"),
     path(
         "r/<uuid:code>/comment/<int:comment_id>/reply/",

@@ -23,7 +23,7 @@ from gkreport.formats.narrative import INTRO
 from gkreport.lib.http import content_disposition
 from gkreport.lib.values import rules_for_browser
 from gkreport.pdf import PdfError
-from gkreport.printing import pdf_store, rendering
+from gkreport.printing import docx_writer, pdf_store, rendering
 from gkreport.reports import confirming, last_year_text, workflow
 from gkreport.reports.access import agency_for, memberships, report_for
 from gkreport.reports.checking import (
@@ -569,6 +569,7 @@ def preview(request, code):
         screen=True,
         back=report.get_absolute_url(),
         pdf_url=rendering.pdf_url(report),
+        docx_url=reverse("report_docx", args=[report.code]),
         csp_nonce=request.csp_nonce,
     )
     return HttpResponse(html)
@@ -584,6 +585,15 @@ def report_pdf(request, code):
         return redirect(report)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition(rendering.pdf_filename(report))
+    return response
+
+
+@login_required
+def report_docx(request, code):
+    """The report as a Word file for the agency's own sign-off, in any status."""
+    report, _ = report_for(request, code)
+    response = HttpResponse(docx_writer.report_docx(report), content_type=docx_writer.CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition(docx_writer.docx_filename(report))
     return response
 
 

@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PIL import Image
 from pypdf import PdfReader
 
 from gkreport.pdf import html_to_pdf
@@ -13,13 +14,30 @@ from tests.pdf.conftest import SEEDS, pdftotext, seed_report
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_drafts_carry_a_watermark_on_every_page(tmp_path):
-    path = tmp_path / "draft.pdf"
-    path.write_bytes(html_to_pdf(report_html(seed_report("001_c779024abbc6666e.txt"))))
-    pages = len(PdfReader(path).pages)
-    assert pages >= 3
-    for number in range(1, pages + 1):
-        assert "草" in pdftotext(path, "-f", str(number), "-l", str(number))
+def pink_pixels(path, folder) -> list[int]:
+    """Per page, how many pixels have the watermark's red tint (the text is black)."""
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(path), str(folder / "page")], check=True)
+    counts = []
+    for image in sorted(folder.glob("page*.png")):
+        rgb = Image.open(image).convert("RGB").tobytes()
+        pixels = zip(rgb[0::3], rgb[1::3], rgb[2::3], strict=True)
+        counts.append(sum(1 for r, g, b in pixels if r - g > 12 and r - b > 12))
+    return counts
+
+
+def test_drafts_carry_a_watermark_on_every_page_that_is_not_text(tmp_path):
+    report = seed_report("001_c779024abbc6666e.txt")
+    draft, final = tmp_path / "draft.pdf", tmp_path / "final.pdf"
+    draft.write_bytes(html_to_pdf(report_html(report)))
+    final.write_bytes(html_to_pdf(report_html(report, final=True)))
+    (tmp_path / "draft").mkdir(), (tmp_path / "final").mkdir()
+    on_draft = pink_pixels(draft, tmp_path / "draft")
+    assert len(on_draft) == len(PdfReader(draft).pages) >= 3
+    assert min(on_draft) > 200  # the 草稿 picture is drawn on every page
+    assert max(pink_pixels(final, tmp_path / "final")) == 0
+    # … but copied text, or text read back, holds the report's words alone (this report
+    # itself writes 草 and 稿 a few times: 拟稿纸 …)
+    assert pdftotext(draft) == pdftotext(final)
 
 
 def test_charts_are_drawn_with_their_numbers_in_text(tmp_path):
