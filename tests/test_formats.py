@@ -104,6 +104,32 @@ def test_table3_grid_has_the_official_merged_headers():
         assert covered + open_groups == 10
 
 
+def _cell(grid, text):
+    return next(c for row in grid for c in row.cells if c.text == text)
+
+
+def test_each_grid_cell_knows_its_column_and_whether_it_names_rows():
+    """The columns that name the rows stay in view on a phone; each needs its left edge."""
+    grid = table_grid(FORMAT_2021.table("t3"))
+    starts = {
+        text: (_cell(grid, text).column, _cell(grid, text).names_rows)
+        for text in ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "（一）予以公开")
+    }
+    assert starts == {
+        "三、本年度办理结果": (0, True),
+        "（三）不予公开": (1, True),
+        "1.属于国家秘密": (2, True),
+        "（一）予以公开": (1, True),
+    }
+    assert _cell(
+        grid, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    ).names_rows
+    assert (_cell(grid, "自然人").column, _cell(grid, "商业企业").column) == (3, 4)
+    assert (_cell(grid, "总计").column, _cell(grid, "总计").names_rows) == (9, False)
+    values = [c for c in grid[-1].cells if c.kind == "value"]
+    assert [c.column for c in values] == list(range(3, 10))
+
+
 def test_table4_grid_has_review_and_litigation_headers():
     grid = table_grid(FORMAT_2021.table("t4"))
     assert _spans(grid, "行政复议") == [(1, 5)]

@@ -16,6 +16,10 @@ class GridCell:
     rowspan: int = 1
     colspan: int = 1
     code: str | None = None  # for value cells: the cell code
+    column: int = 0  # the first grid column the cell covers (0: the leftmost)
+    # In the label columns (the corner, row groups and labels): what names a row, which a
+    # narrow screen keeps in view while the values scroll past.
+    names_rows: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,22 +58,29 @@ def _header_rows(block: Block, spare: int) -> list[GridRow]:
     if block.label_depth:
         text = block.corner or block.row_header or ""
         kind = "corner" if block.corner else "header"
-        levels[0].append(GridCell(kind, text, rowspan=depth, colspan=block.label_depth))
+        levels[0].append(
+            GridCell(kind, text, rowspan=depth, colspan=block.label_depth, names_rows=True)
+        )
     last_leaf = block.leaves[-1]
 
-    def place(node, level):
+    def place(node, level, column):
         if isinstance(node, Column):
             extra = spare if node is last_leaf else 0
             levels[level].append(
-                GridCell("header", node.label, rowspan=depth - level, colspan=1 + extra)
+                GridCell(
+                    "header", node.label, rowspan=depth - level, colspan=1 + extra, column=column
+                )
             )
             return 1 + extra
-        span = sum(place(child, level + 1) for child in node.children)
-        levels[level].append(GridCell("header", node.label, colspan=span))
+        span = 0
+        for child in node.children:
+            span += place(child, level + 1, column + span)
+        levels[level].append(GridCell("header", node.label, colspan=span, column=column))
         return span
 
+    column = block.label_depth
     for node in block.columns:
-        place(node, 0)
+        column += place(node, 0, column)
     return [GridRow("header", tuple(cells)) for cells in levels if cells]
 
 
@@ -84,14 +95,18 @@ def _body_rows(table: Table, block: Block, spare: int) -> list[GridRow]:
             )
             if starts_group:
                 span = _group_length(block, index, row.groups[: depth + 1])
-                cells.append(GridCell("group", group, rowspan=span))
+                cells.append(GridCell("group", group, rowspan=span, column=depth, names_rows=True))
         if row.label is not None:
             colspan = block.label_depth - len(row.groups)
-            cells.append(GridCell("label", row.label, colspan=colspan))
-        for leaf in block.leaves:
+            cells.append(
+                GridCell(
+                    "label", row.label, colspan=colspan, column=len(row.groups), names_rows=True
+                )
+            )
+        for column, leaf in enumerate(block.leaves, start=block.label_depth):
             code = f"{table.key}.{leaf.row or row.key}.{leaf.key}"
             extra = spare if leaf is last_leaf else 0
-            cells.append(GridCell("value", "", colspan=1 + extra, code=code))
+            cells.append(GridCell("value", "", colspan=1 + extra, code=code, column=column))
         rows.append(GridRow("body", tuple(cells)))
     return rows
 

@@ -3,9 +3,9 @@ has not changed is never rendered twice.
 
 The key hashes the report's printed content (text, cells, charts' history, agency name,
 status: the 草稿 watermark), final or draft, and the print layout: templates/print/,
-static/print/, the print fonts and the font settings, the WeasyPrint version. Anything that
-changes the document changes the key, so a stored PDF is never stale; old keys are simply
-never asked for again.
+static/print/, the chart geometry (printing/charts.py), the print fonts and the font
+settings, the WeasyPrint version. Anything that changes the document changes the key, so a
+stored PDF is never stale; old keys are simply never asked for again.
 
 Bytes go through Django's storage API: STORAGES["pdfs"] when configured (an object store
 later), else a folder (settings.PDF_CACHE_DIR).
@@ -54,6 +54,7 @@ def _folder_storage(location: str):
 def _layout_files() -> list[Path]:
     base = Path(settings.BASE_DIR)
     files = [*(base / "templates" / "print").glob("*"), *(base / "static" / "print").glob("*")]
+    files.append(Path(__file__).with_name("charts.py"))  # where every chart's text is placed
     files += Path(settings.PDF_FONT_DIR).glob("*")
     return sorted(path for path in files if path.is_file())
 

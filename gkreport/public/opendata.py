@@ -3,9 +3,13 @@
 import csv
 import io
 import json
+import math
 from decimal import Decimal
+from unicodedata import east_asian_width
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from gkreport.formats import get_format
 from gkreport.lib.spreadsheet import safe_row
@@ -139,20 +143,60 @@ def region_json(cells, rows, sums, year, region) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+BOLD = Font(bold=True)
+NAME_WIDTH, REGION_WIDTH, VALUE_WIDTH = 32, 20, 16  # in widths of a digit; a CJK char is 2
+
+
 def region_xlsx(cells, rows, sums, title) -> bytes:
+    """The region's table for people: the Chinese headers in the first row, frozen below
+    them and right of the agency's name so that both stay in view while scrolling, and the
+    cell codes, which programs want, on a second sheet (代码) instead of above the data."""
     book = Workbook()
+    book.properties.title = title
     sheet = book.active
     sheet.title = "数据"
-    sheet.append(safe_row([title]))
-    sheet.append(safe_row(["机关", "区域", *[c.code for c in cells]]))
-    sheet.append(safe_row(["", "", *[c.label for c in cells]]))
+    sheet.oddHeader.center.text = title  # printed at the top of every page
+    headers = ["机关", "区域", *[c.label for c in cells]]
+    sheet.append(safe_row(headers))
     for row in rows:
         values = [_xlsx(row["values"][c.code]) for c in cells]
         sheet.append(safe_row([row["agency"], row["region"], *values]))
     sheet.append(["合计", "", *[_xlsx(sums.get(c.code)) for c in cells]])
+    _style_region_sheet(sheet, headers)
+    codes = book.create_sheet("代码")
+    codes.append(["列", "表头", "代码"])
+    keys = ["agency", "region", *[c.code for c in cells]]
+    for index, (header, key) in enumerate(zip(headers, keys, strict=True), start=1):
+        codes.append([get_column_letter(index), header, key])
+    for cell in codes[1]:
+        cell.font = BOLD
+    codes.freeze_panes = "A2"
+    for column, width in (("A", 6), ("B", 60), ("C", 44)):
+        codes.column_dimensions[column].width = width
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _style_region_sheet(sheet, headers):
+    for cell in sheet[1]:
+        cell.font = BOLD
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for cell in sheet[sheet.max_row]:  # 合计
+        cell.font = BOLD
+    sheet.freeze_panes = "B2"
+    widths = [NAME_WIDTH, REGION_WIDTH, *[VALUE_WIDTH] * (len(headers) - 2)]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    # Excel does not grow a row for wrapped text by itself: as many lines as the longest
+    # header needs at its column's width (a CJK character is two digits wide).
+    lines = max(
+        math.ceil(
+            sum(2 if east_asian_width(char) in ("W", "F") else 1 for char in text) / (width - 1)
+        )
+        for text, width in zip(headers, widths, strict=True)
+    )
+    sheet.row_dimensions[1].height = 15 * lines
 
 
 def _xlsx(value):

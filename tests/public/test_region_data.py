@@ -33,6 +33,31 @@ def test_region_table_sums_over_agencies(client, people, published):
     assert sheet.cell(row=sheet.max_row, column=1).value == "合计"
 
 
+def test_the_excel_file_is_for_people_with_the_codes_on_a_second_sheet(client, people, published):
+    body = client.get(f"/public/data/2023/{people.agency.region_id}.xlsx").content
+    book = load_workbook(io.BytesIO(body))
+    assert book.sheetnames == ["数据", "代码"]
+    sheet = book["数据"]
+    header = [cell.value for cell in sheet[1]]
+    # the first row is the template's words, never a code
+    assert header[:2] == ["机关", "区域"]
+    assert "表三 一、本年新收政府信息公开申请数量 总计" in header
+    assert not any(text.startswith(("t2.", "t3.", "t4.")) for text in header)
+    assert [cell.value for cell in sheet[2]][:2] == ["测试市行政审批服务局", "测试市"]
+    column = header.index("表三 一、本年新收政府信息公开申请数量 总计") + 1
+    assert sheet.cell(row=2, column=column).value == 9
+    assert sheet.cell(row=3, column=1).value == "合计"
+    # the headers and the agency's name stay in view while scrolling, and are wide enough
+    assert sheet.freeze_panes == "B2"
+    assert sheet.column_dimensions["A"].width >= 20
+    assert sheet.row_dimensions[1].height > 15  # the long headers wrap onto several lines
+    # the second sheet says which code each header stands for, for programs
+    codes = {row[1]: row[2] for row in book["代码"].iter_rows(min_row=2, values_only=True)}
+    assert codes["表三 一、本年新收政府信息公开申请数量 总计"] == "t3.new_received.total"
+    assert codes["机关"] == "agency"
+    assert list(codes) == header
+
+
 def test_a_blank_cell_leaves_its_sum_empty(client, people, published):
     other = stored_report(people.other_agency)
     other.cells["t4.review.pending"] = ""

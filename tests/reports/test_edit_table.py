@@ -19,7 +19,10 @@ def test_it_draws_the_official_table_with_merged_headers(client, people):
     page = client.get(url(people)).content.decode()
     assert 'rowspan="3" colspan="3"' in page  # the 勾稽关系 corner
     assert "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" in page
-    assert 'rowspan="22" colspan="1" class="cell-group" scope="row">三、本年度办理结果' in page
+    assert (
+        'rowspan="22" colspan="1" class="cell-group names-row at-0" scope="row">三、本年度办理结果'
+        in page
+    )
     assert 'colspan="5" class="cell-header" scope="col">法人或其他组织' in page
     assert page.count('<input type="text" inputmode="decimal"') == 175
     assert 'name="t3.new_received.natural"' in page
