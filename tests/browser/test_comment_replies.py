@@ -27,7 +27,9 @@ def shot(page, name):
 def submit(page, live_server, report_url):
     log_in(page, live_server, "bob", "pw-bob")
     page.goto(report_url)
-    page.click("button:has-text('报送')")
+    page.click("a.btn:has-text('报送')")  # asks first
+    page.click("dialog#confirm-submit button:has-text('确认报送')")
+    page.wait_for_load_state()
     assert "已报送" in page.content()
     log_out(page)
 

@@ -88,7 +88,9 @@ def test_the_reviewer_reads_comments_and_changes_by_their_places(
     report = people.report
     log_in(page, live_server, "bob", "pw-bob")
     page.goto(f"{live_server.url}/r/{report.code}/")
-    page.click("button:has-text('报送')")
+    page.click("a.btn:has-text('报送')")  # asks first
+    page.click("dialog#confirm-submit button:has-text('确认报送')")
+    page.wait_for_load_state()
     page.click("button:has-text('退出')")
     log_in(page, live_server, "olivia", "pw-olivia")
     page.goto(f"{live_server.url}/review/{report.code}/")
@@ -114,7 +116,9 @@ def test_the_reviewer_reads_comments_and_changes_by_their_places(
     page.click("button:has-text('退出')")
     log_in(page, live_server, "bob", "pw-bob")
     page.goto(f"{live_server.url}/r/{report.code}/")
-    page.click("button:has-text('报送')")
+    page.click("a.btn:has-text('报送')")  # asks first
+    page.click("dialog#confirm-submit button:has-text('确认报送')")
+    page.wait_for_load_state()
     page.click("button:has-text('退出')")
     log_in(page, live_server, "olivia", "pw-olivia")
     page.goto(f"{live_server.url}/review/{report.code}/")
