@@ -62,12 +62,12 @@ demo: venv
 
 # One background worker (the office's batch check) beside the server; it stops with it.
 run: venv system-packages fonts demo
-	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	@$(BIN)/python manage.py gk_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Production serving (scripts/serve): gunicorn, WhiteNoise's hashed static files, one
-# db_worker beside it. Configure by environment (docs/deploy.md); run `manage.py migrate` first.
+# gk_worker beside it. Configure by environment (docs/deploy.md); run `manage.py migrate` first.
 serve: venv system-packages fonts
 	PYTHON=$(BIN)/python scripts/serve
 

@@ -262,6 +262,12 @@ TASKS = {
     }
 }
 
+# A task RUNNING longer than this has lost its worker (no task of gkreport takes a minute):
+# `manage.py gk_worker` queues it again, at most TASK_MAX_ATTEMPTS claims in all.
+TASK_STALLED_SECONDS = envint("TASK_STALLED_SECONDS", 600)
+TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 3)
+TASK_RECOVERY_INTERVAL = envint("TASK_RECOVERY_INTERVAL", 60)
+
 # The office's batch check: at most this many files (uploaded, inside a .zip, or URLs) and
 # this many bytes in all, each file at most MAX_UPLOAD_BYTES.
 BATCH_MAX_FILES = envint("BATCH_MAX_FILES", 500)

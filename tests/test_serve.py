@@ -124,12 +124,12 @@ def test_a_background_worker_runs_beside_it(server):
     _, session, _ = server
     deadline = time.monotonic() + 20
     while (
-        b"db_worker"
+        b"gk_worker"
         not in subprocess.run(
             ["ps", "-o", "args=", "--sid", str(session)], capture_output=True, timeout=10
         ).stdout
     ):
-        assert time.monotonic() < deadline, "no db_worker process"
+        assert time.monotonic() < deadline, "no gk_worker process"
         time.sleep(0.5)
 
 
