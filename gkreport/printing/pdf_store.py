@@ -96,7 +96,9 @@ def pdf_key(report: Report, *, final: bool = False) -> str:
         "history": rendering.received_history(report) if report.include_charts else [],
         "signature": report.signature,
         "signed_on": str(report.signed_on or ""),
-        "status": report.status,
+        # The status only decides the draft's watermark: a final PDF rendered when the report
+        # was approved is the one publishing freezes.
+        "status": None if final else report.status,
         "final": final,
         "layout": layout_fingerprint(),
     }

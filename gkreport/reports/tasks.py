@@ -1,4 +1,8 @@
-"""Background tasks of the drafting pages (run by `manage.py db_worker`)."""
+"""Background tasks of the drafting pages and of the workflow (run by `manage.py db_worker`).
+
+Every task is safe to run twice: a worker that dies mid-way has its task queued again
+(gkreport/task_recovery.py), and files are written whole under their final names.
+"""
 
 from django_tasks import task
 
@@ -6,12 +10,40 @@ from django_tasks import task
 @task()
 def render_draft_pdf(report_id: int) -> None:
     """Render and store the draft's PDF after a save, so 下载PDF seldom waits for it."""
+    _store_pdf(report_id, final=False)
+
+
+@task()
+def render_final_pdf(report_id: int) -> None:
+    """Render and store the final PDF once a report is approved, so publishing (one report or
+    a region's at once) freezes stored bytes instead of rendering in the request."""
+    _store_pdf(report_id, final=True)
+
+
+def _store_pdf(report_id: int, *, final: bool) -> None:
     from gkreport.printing import pdf_store
     from gkreport.reports.models import Report
 
     report = Report.objects.select_related("agency").filter(pk=report_id).first()
     if report is not None:
-        pdf_store.report_pdf(report)
+        pdf_store.report_pdf(report, final=final)
+
+
+@task()
+def send_notification(report_id: int, transition: str, user_id: int | None, comment: str) -> int:
+    """The e-mail of a transition, sent by a worker: a slow or absent mail server never
+    delays the page that made the transition."""
+    from django.contrib.auth import get_user_model
+
+    from gkreport.reports.models import Report
+    from gkreport.reports.notifications import notify
+    from gkreport.reports.workflow import TRANSITIONS
+
+    report = Report.objects.select_related("agency").filter(pk=report_id).first()
+    if report is None:
+        return 0
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    return notify(report, TRANSITIONS[transition], user, comment)
 
 
 @task()

@@ -208,9 +208,12 @@ def perform(
         # The status decides how the report is judged (a blank cell is an error once it
         # has left the agency) and whether other agencies' checks see it.
         refresh_counts(report)
-    from gkreport.reports.notifications import notify
+    from gkreport.reports.tasks import send_notification
 
-    transaction.on_commit(lambda: notify(report, transition, user, comment))
+    user_id = user.pk if user else None
+    transaction.on_commit(
+        lambda: send_notification.enqueue(report.pk, transition.name, user_id, comment)
+    )
     return report
 
 
@@ -235,11 +238,18 @@ def _on_submit(report, event, user, prepared):
     report.comments.filter(resolved=False).update(resolved=True)
 
 
+def _on_approve(report, event, user, prepared):
+    from gkreport.reports.tasks import render_final_pdf
+
+    transaction.on_commit(lambda: render_final_pdf.enqueue(report.pk))
+
+
 def _prepare_publish(report) -> dict:
-    from gkreport.printing.rendering import final_pdf
+    from gkreport.printing import pdf_store
     from gkreport.public.snapshot import build_snapshot
 
-    return {"pdf": final_pdf(report), "snapshot": build_snapshot(report)}
+    # Usually stored already by the task queued at approval.
+    return {"pdf": pdf_store.report_pdf(report, final=True), "snapshot": build_snapshot(report)}
 
 
 def _on_publish(report, event, user, prepared):
@@ -278,4 +288,4 @@ def _on_publish(report, event, user, prepared):
 
 
 PREPARE = {"publish": _prepare_publish}
-EFFECTS = {"submit": _on_submit, "publish": _on_publish}
+EFFECTS = {"submit": _on_submit, "approve": _on_approve, "publish": _on_publish}

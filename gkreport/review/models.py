@@ -196,3 +196,36 @@ class BatchItem(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PublishRequest(models.Model):
+    """One report an office chose to publish with others (批量公开): queued, then published by
+    a background worker, or refused with the reason the workflow gave."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "正在公开"
+        DONE = "done", "已公开"
+        REFUSED = "refused", "未能公开"
+
+    office = models.ForeignKey(
+        Office, models.CASCADE, related_name="publish_requests", verbose_name="主管部门"
+    )
+    report = models.ForeignKey(
+        Report, models.CASCADE, related_name="publish_requests", verbose_name="报告"
+    )
+    # The content version the office's page showed: a report changed since is not published.
+    version = models.PositiveIntegerField("内容版本")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, verbose_name="操作人"
+    )
+    requested_at = models.DateTimeField("提交时间", default=timezone.now)
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.QUEUED)
+    reason = models.TextField("原因", blank=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "批量公开"
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self):
+        return f"{self.report} {self.get_state_display()}"

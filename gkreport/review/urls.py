@@ -7,6 +7,7 @@ urlpatterns = [
     path("office/<uuid:code>/", views.inbox, name="inbox"),
     path("office/<uuid:code>/<int:year>/", views.dashboard, name="dashboard"),
     path("office/<uuid:code>/<int:year>/cross/", views.cross_checks, name="cross_checks"),
+    path("office/<uuid:code>/<int:year>/publish/", views.publish_many, name="publish_many"),
     path("office/<uuid:code>/batches/", batch_views.batches, name="batches"),
     path("office/<uuid:code>/batches/<uuid:batch_code>/", batch_views.batch_detail, name="batch"),
     path(

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from gkreport.reports import confirming, workflow
 from gkreport.reports.checking import run_checks, run_checks_many
 from gkreport.reports.models import Agency, Report
 from gkreport.reports.pages import pages
+from gkreport.review import bulk_publish
 from gkreport.review.access import jurisdiction, office_for, review_report_for
 from gkreport.review.dashboard import (
     SORTS,
@@ -123,6 +125,27 @@ def cross_checks(request, code, year):
             "kinds": cross_report_kinds(),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def publish_many(request, code, year):
+    """批量公开: the year's approved reports; those chosen are published in the background."""
+    office, membership = office_for(request, code)
+    may_act = may_review(membership.role)
+    if request.method == "POST":
+        if not may_act:
+            raise PermissionDenied("只读：不能公开报告")
+        count = bulk_publish.queue(office, year, request.POST.getlist("report"), request.user)
+        if count:
+            messages.success(request, f"已开始公开 {count} 份报告。本页显示进度，可以离开本页。")
+        else:
+            messages.error(request, "没有选择可以公开的报告。")
+        return redirect("publish_many", office.code, year)
+    candidates = bulk_publish.candidates(office, year)
+    context = {"office": office, "year": year, "may_act": may_act, "candidates": candidates}
+    context.update(bulk_publish.progress(office, year))
+    return render(request, "review/publish_many.html", context)
 
 
 @login_required

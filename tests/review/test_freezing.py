@@ -88,3 +88,25 @@ def test_a_correction_is_a_new_version_and_the_old_one_stays(people):
     assert second.snapshot["raw"]["t2.licensing.decisions"] == "1300"
     assert second.correction_note == "更正表二行政许可数量"
     assert first.sha256 != second.sha256
+
+
+def test_approval_stores_the_final_pdf_that_publishing_then_freezes_without_rendering(
+    people, monkeypatch, django_capture_on_commit_callbacks
+):
+    from gkreport.printing import pdf_store, rendering
+
+    report = people.report
+    workflow.perform(report, "signer", "submit", people.bob)
+    with django_capture_on_commit_callbacks(execute=True):  # the task queued at approval
+        workflow.perform(report, "reviewer", "approve", people.bob)
+    report = Report.objects.get(pk=report.pk)
+    stored = pdf_store._read(pdf_store._name(pdf_store.pdf_key(report, final=True)))
+    assert stored.startswith(b"%PDF")
+
+    def no_render(*args, **kwargs):
+        raise AssertionError("publishing rendered the PDF again")
+
+    monkeypatch.setattr(rendering, "final_pdf", no_render)
+    workflow.perform(report, "reviewer", "publish", people.bob)
+    version = Report.objects.get(pk=report.pk).versions.get()
+    assert version.sha256 == hashlib.sha256(stored).hexdigest()
