@@ -22,7 +22,9 @@ def approved(people):
     return Report.objects.get(pk=people.report.pk)
 
 
-def test_the_page_lists_the_approved_reports_and_says_what_publishing_does(olivia, offices, approved):
+def test_the_page_lists_the_approved_reports_and_says_what_publishing_does(
+    olivia, offices, approved
+):
     page = olivia.get(url(offices)).content.decode()
     assert f'value="{approved.pk}:{approved.version}"' in page
     assert "公开不能撤回" in page and "公开所选报告" in page
