@@ -8,9 +8,12 @@ from django_tasks import task
 
 
 @task()
-def render_draft_pdf(report_id: int) -> None:
-    """Render and store the draft's PDF after a save, so 下载PDF seldom waits for it."""
-    _store_pdf(report_id, final=False)
+def render_draft_pdf(report_id: int, version: int | None = None) -> None:
+    """Render and store the draft's PDF after a save, so 下载PDF seldom waits for it. A task
+    queued for a version that a later save has replaced does nothing: that save's own task
+    renders what the agency will download, and busy workers do not fall behind on drafts
+    nobody can download any more."""
+    _store_pdf(report_id, final=False, version=version)
 
 
 @task()
@@ -20,12 +23,12 @@ def render_final_pdf(report_id: int) -> None:
     _store_pdf(report_id, final=True)
 
 
-def _store_pdf(report_id: int, *, final: bool) -> None:
+def _store_pdf(report_id: int, *, final: bool, version: int | None = None) -> None:
     from gkreport.printing import pdf_store
     from gkreport.reports.models import Report
 
     report = Report.objects.select_related("agency").filter(pk=report_id).first()
-    if report is not None:
+    if report is not None and version in (None, report.version):
         pdf_store.report_pdf(report, final=final)
 
 

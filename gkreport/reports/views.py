@@ -245,7 +245,8 @@ def _save(request, report, current, seen, changes):
             "请复制您的修改，刷新页面查看对方的内容后再合并保存。",
         )
         return report, False
-    transaction.on_commit(lambda: render_draft_pdf.enqueue(report.pk))
+    version = report.version
+    transaction.on_commit(lambda: render_draft_pdf.enqueue(report.pk, version))
     return report, True
 
 

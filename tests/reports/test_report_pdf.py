@@ -119,6 +119,17 @@ def test_a_save_renders_the_draft_in_the_background(
     assert len(renders) == 1  # the download found it stored
 
 
+def test_a_render_queued_for_a_replaced_version_does_nothing(people, renders):
+    """Two saves in a row queue two renders; only the latest version's is worth doing."""
+    from gkreport.reports.tasks import render_draft_pdf
+
+    report = Report.objects.get(pk=people.report.pk)
+    render_draft_pdf.call(report.pk, report.version - 1)
+    assert renders == []
+    render_draft_pdf.call(report.pk, report.version)
+    assert len(renders) == 1
+
+
 def test_the_review_download_uses_the_same_stored_pdf(client, people, renders):
     people.report.status = Report.Status.SUBMITTED
     people.report.save()
