@@ -6,6 +6,7 @@ Extractions space labels out (“自然 人”, “(三) 不 予公开”), swit
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Numbering, repeated (“(三)1.”): removed in one pass, not one numbering at a time, which
 # copies the label again for each of a long run of “1.1.1.…”.
@@ -15,6 +16,8 @@ _NUMBERING = re.compile(
 _SPACE = re.compile(r"\s+")
 
 
+# Tables repeat the same few labels and figures; a hostile one repeats one label 50,000 times.
+@lru_cache(maxsize=8192)
 def norm_label(text: str) -> str:
     """“(三) 不 予公开” → “不予公开”; “1．属于国家秘密” → “属于国家秘密”."""
     normalised = unicodedata.normalize("NFKC", text or "")

@@ -13,6 +13,7 @@ listed in `missing` with the text seen where it should be: those cells are unrea
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from gkreport.checks.identities import holds
@@ -192,6 +193,7 @@ def _split_group_prefixes(cells: list[str], groups: list[str], labels: set[str])
     return result
 
 
+@lru_cache(maxsize=8192)  # a cell text repeated thousands of times is read once
 def _value_like(text: str) -> bool:
     if not text:
         return False
