@@ -16,7 +16,7 @@ GROUPS = {
     "table": ("bench.table",),
     "pdf": ("bench.pdf", "bench.pdf_download", "bench.word_download"),
     "dashboard": ("bench.dashboard",),
-    "load": ("bench.load",),
+    "load": ("bench.load", "bench.load_postgres"),
     "import": ("bench.imports", "bench.batch"),
     "abuse": ("bench.abuse_uploads", "bench.abuse_render"),
 }
