@@ -12,13 +12,16 @@ The counts are saved at every change of a report, and the reports whose context 
 background (`tasks.recount`).
 """
 
-from django.db import transaction
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from gkreport.checks import CONTEXT_NEEDS, check_report
 from gkreport.public.models import PublishedVersion
-from gkreport.reports.models import Agency, Report
+from gkreport.reports.models import Agency, RecountQueued, Report
 from gkreport.review.deadlines import deadline_for, set_deadlines
 from gkreport.vocabulary import VISIBLE_TO_OFFICE
 
@@ -152,11 +155,9 @@ def refresh_counts(report: Report) -> None:
     result = run_checks(report)
     store_counts(report, result)
     report._checked = (_as_checked(report), result)
-    others = affected_by(report)
-    if others:
-        from gkreport.reports.tasks import recount
-
-        transaction.on_commit(lambda: recount.enqueue(others))
+    if affected_by(report):
+        region_id, year = report.agency.region_id, report.year
+        transaction.on_commit(lambda: queue_recount(region_id, year))
 
 
 def affected_by(report: Report) -> list[int]:
@@ -168,8 +169,41 @@ def affected_by(report: Report) -> list[int]:
     return sorted(others.values_list("pk", flat=True))
 
 
-def recount_region_year(region_id: int, year: int) -> None:
-    ids = Report.objects.filter(agency__region_id=region_id, year=year).values_list("pk", flat=True)
+def queue_recount(region_id: int, year: int) -> None:
+    """One recount of a region's year queued at a time, however many saves ask for it: 50
+    agencies saving every few seconds would otherwise queue 50 recounts of 50 reports each
+    per round, and the workers would fall behind on PDFs. The marker is a row in the
+    database, which every web process and worker shares; the task removes it before it
+    reads, so a change committed after the recount started queues the next one."""
+    try:
+        with transaction.atomic():
+            marker, created = RecountQueued.objects.get_or_create(region_id=region_id, year=year)
+    except IntegrityError:  # another process queued it at the same moment
+        return
+    # A marker whose task never ran (lost with its queue) must not stop recounts for good.
+    stale = timezone.now() - timedelta(seconds=settings.TASK_STALLED_SECONDS)
+    if not created and marker.queued_at < stale:
+        created = RecountQueued.objects.filter(pk=marker.pk, queued_at=marker.queued_at).update(
+            queued_at=timezone.now()
+        )
+    if created:
+        from gkreport.reports.tasks import recount
+
+        recount.enqueue(region_id, year)
+
+
+def recount_queued(region_id: int, year: int) -> None:
+    """The queued recount: the region's reports of the year, and of the next year (whose
+    checks hold last year's report)."""
+    RecountQueued.objects.filter(region_id=region_id, year=year).delete()
+    recount_region_year(region_id, year, and_next=True)
+
+
+def recount_region_year(region_id: int, year: int, *, and_next: bool = False) -> None:
+    years = [year, year + 1] if and_next else [year]
+    ids = Report.objects.filter(agency__region_id=region_id, year__in=years).values_list(
+        "pk", flat=True
+    )
     recount_reports(list(ids))
 
 

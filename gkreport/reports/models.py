@@ -4,6 +4,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from gkreport.formats import format_for_year, get_format
 from gkreport.formats.narrative import INTRO, join_subsections
@@ -281,3 +282,20 @@ class Event(models.Model):
 
     def __str__(self):
         return f"{self.report} {self.get_kind_display()} {self.created:%Y-%m-%d %H:%M}"
+
+
+class RecountQueued(models.Model):
+    """A recount of a region's year waiting in the task queue (gkreport/reports/checking.py:
+    queue_recount): while the row exists, further saves do not queue another."""
+
+    region = models.ForeignKey(Region, models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField()
+    queued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year"], name="one_queued_recount")
+        ]
+
+    def __str__(self):
+        return f"{self.region_id} {self.year}"

@@ -50,9 +50,9 @@ def send_notification(report_id: int, transition: str, user_id: int | None, comm
 
 
 @task()
-def recount(report_ids: list[int]) -> None:
+def recount(region_id: int, year: int) -> None:
     """Count again the findings of reports whose context changed (a neighbour's save or
     transition, last year's report): the dashboard shows what their pages show."""
-    from gkreport.reports.checking import recount_reports
+    from gkreport.reports.checking import recount_queued
 
-    recount_reports(report_ids)
+    recount_queued(region_id, year)
