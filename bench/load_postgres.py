@@ -13,6 +13,7 @@ there. Without Debian's postgresql it says so and measures nothing.
 """
 
 import http.client
+import multiprocessing
 import os
 import random
 import re
@@ -163,9 +164,9 @@ def _editor(port, person, deadline, samples):
         time.sleep(THINK_S * (0.5 + rng.random()))
 
 
-def _downloads(port, path, deadline, samples, threads=16):
-    """A steady DOWNLOADS_PER_S: request i is due at start + i / rate; a late request is sent
-    at once and its latency counted from when it was due (no coordinated omission)."""
+def _downloads(port, path, deadline, samples, rate, threads=8):
+    """A steady `rate`: request i is due at start + i / rate; a late request is sent at once
+    and its latency counted from when it was due (no coordinated omission)."""
     start = time.perf_counter()
     counter = iter(range(10**9))
     counter_lock = threading.Lock()
@@ -175,7 +176,7 @@ def _downloads(port, path, deadline, samples, threads=16):
         while time.time() < deadline:
             with counter_lock:
                 index = next(counter)
-            due = start + index / DOWNLOADS_PER_S
+            due = start + index / rate
             pause = due - time.perf_counter()
             if pause > 0:
                 time.sleep(pause)
@@ -195,10 +196,35 @@ def _downloads(port, path, deadline, samples, threads=16):
     return workers
 
 
+def _client_process(job):
+    """One load-generating process (the GIL would make one process the bottleneck): a share
+    of the downloads or a share of the editors. Returns its samples."""
+    kind, port, payload, deadline = job
+    samples = Samples()
+    if kind == "downloads":
+        path, rate = payload
+        threads = _downloads(port, path, deadline, samples, rate)
+    else:
+        threads = [
+            threading.Thread(target=_editor, args=(port, person, deadline, samples))
+            for person in payload
+        ]
+        for thread in threads:
+            thread.start()
+    for thread in threads:
+        thread.join()
+    return samples.ms, samples.errors
+
+
+CLIENT_PROCESSES = 2  # of each kind
+
+
 def _worker(env, count=1):
     return [
         subprocess.Popen(
-            [sys.executable, "manage.py", "gk_worker", "--no-reload", "--interval", "0.2"],
+            # As scripts/serve runs it beside gunicorn: at a lower CPU priority, so renders
+            # take the CPU the requests leave.
+            ["nice", "-n", "10", sys.executable, "manage.py", "gk_worker", "--no-reload"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -253,6 +279,7 @@ def inside():
     os.environ["SECRET_KEY"] = SECRET_KEY  # the sessions made here must be the server's
     _setup()
     from django.conf import settings
+    from django.db import connection
     from django.db.models import Count
     from django_tasks_db.models import DBTaskResult
 
@@ -284,15 +311,16 @@ def inside():
     try:
         wait_for(port)
         deadline = time.time() + SECONDS
-        threads = _downloads(port, pdf_path, deadline, samples)
-        threads += [
-            threading.Thread(target=_editor, args=(port, person, deadline, samples))
-            for person in people
-        ]
-        for thread in threads[16:]:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        rate = DOWNLOADS_PER_S / CLIENT_PROCESSES
+        jobs = [("downloads", port, (pdf_path, rate), deadline)] * CLIENT_PROCESSES
+        jobs += [("editors", port, people[i::CLIENT_PROCESSES], deadline) for i in range(2)]
+        connection.close()  # the children fork without it
+        with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+            for ms, errors in pool.map(_client_process, jobs):
+                for kind, values in ms.items():
+                    samples.ms.setdefault(kind, []).extend(values)
+                for kind, count in errors.items():
+                    samples.errors[kind] = samples.errors.get(kind, 0) + count
         renders = DBTaskResult.objects.filter(task_path__endswith="render_draft_pdf")
         queued = renders.count()
         by_status = dict(renders.values_list("status").annotate(n=Count("id")))
