@@ -4,8 +4,8 @@
 browser does, think ~5 s) while the public downloads a published PDF at a steady 200 requests
 per second, for 60 s. Every save queues the draft's PDF (render_draft_pdf) for the worker:
 the requests never wait for a render. Then the queue's throughput: the final PDFs of 16
-reports rendered by 1, then by 2 workers (`queue_pdf_per_s`, also printed as the PDF bench's
-`pdf_bulk_*` names).
+reports rendered by 1, then by 2 workers (`queue_pdf_per_s_*`; bench/pdf_bulk.py measures the
+same on SQLite for the PDF group).
 
 Run by `make bench BENCH=load`: this module starts a throwaway PostgreSQL cluster with
 scripts/with-postgres and runs itself inside it (`--inside`), migrating and loading the demo
@@ -64,27 +64,19 @@ def _setup():
 
 
 def _editors() -> list[dict]:
-    """50 agencies of the demo's region, each with an editor and a draft (seed 001's report
+    """50 agencies of the demo's region, each with an editor and a draft (seed 000's report
     under the agency's own name), each editor with a session."""
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from gkreport.imports.files import read_report_file
-    from gkreport.reports.importing import save_import
-    from gkreport.reports.models import Agency, Membership
+    from bench.pdf_bulk import report_copies
+    from gkreport.reports.models import Membership
     from gkreport.vocabulary import AgencyRole
 
-    home = Agency.objects.first()
-    result = read_report_file(sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))[0])
     people = []
-    for index in range(EDITORS):
-        agency = Agency.objects.create(
-            name=f"压测第{index + 1}局", region=home.region, kind=home.kind
-        )
-        result.report["agency"] = agency.name
-        report = save_import(result, agency, source_name="load")
+    for index, report in enumerate(report_copies(EDITORS, "压测第")):
         user = get_user_model().objects.create_user(f"load-editor-{index}", password="x")
-        Membership.objects.create(user=user, agency=agency, role=AgencyRole.EDITOR)
+        Membership.objects.create(user=user, agency=report.agency, role=AgencyRole.EDITOR)
         client = Client()
         client.force_login(user)
         people.append({"session": client.cookies["sessionid"].value, "code": str(report.code)})
@@ -219,50 +211,6 @@ def _client_process(job):
 CLIENT_PROCESSES = 2  # of each kind
 
 
-def _worker(env, count=1):
-    return [
-        subprocess.Popen(
-            # As scripts/serve runs it beside gunicorn: at a lower CPU priority, so renders
-            # take the CPU the requests leave.
-            ["nice", "-n", "10", sys.executable, "manage.py", "gk_worker", "--no-reload"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(count)
-    ]
-
-
-def _stop(processes):
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.wait(timeout=30)
-
-
-def _queue_throughput(env, reports, workers) -> float:
-    """Final PDFs of `reports` queued at once and rendered by `workers` workers: reports per
-    second from the first task's start to the last one's end."""
-    from django_tasks_db.models import DBTaskResult
-
-    from gkreport.reports.tasks import render_final_pdf
-
-    ids = [render_final_pdf.enqueue(report.pk).id for report in reports]
-    processes = _worker(env, workers)
-    try:
-        while DBTaskResult.objects.filter(pk__in=ids).exclude(status="SUCCESSFUL").exists():
-            if DBTaskResult.objects.filter(pk__in=ids, status="FAILED").exists():
-                raise RuntimeError("a render task failed")
-            time.sleep(0.2)
-    finally:
-        _stop(processes)
-    rows = DBTaskResult.objects.filter(pk__in=ids)
-    first = min(row.started_at for row in rows)
-    last = max(row.finished_at for row in rows)
-    return len(ids) / (last - first).total_seconds()
-
-
 def _median(samples):
     return statistics.median(samples) if samples else 0.0
 
@@ -284,6 +232,7 @@ def inside():
     from django_tasks_db.models import DBTaskResult
 
     from bench.load import collect_static, free_port, gunicorn_command, wait_for
+    from bench.pdf_bulk import queue_throughput, start_workers, stop
     from gkreport.public.models import PublishedVersion
     from gkreport.reports.models import Report
 
@@ -306,7 +255,7 @@ def inside():
         cwd=ROOT,
         env=env,
     )
-    worker = _worker(env)
+    worker = start_workers(env)
     samples = Samples()
     try:
         wait_for(port)
@@ -326,7 +275,7 @@ def inside():
         by_status = dict(renders.values_list("status").annotate(n=Count("id")))
         stored = sum(1 for _ in Path(pdf_cache).rglob("*.pdf"))
     finally:
-        _stop([server, *worker])
+        stop([server, *worker])
     downloads = samples.ms.get("download", [])
     saves = samples.ms.get("table_save", [])
     pages = samples.ms.get("table_get", [])
@@ -354,13 +303,11 @@ def inside():
     print(f"BENCH load_pg_errors {errors} errors")
 
     reports = list(Report.objects.filter(agency__name__startswith="压测")[: 2 * BULK_REPORTS])
-    one = _queue_throughput(env, reports[:BULK_REPORTS], 1)
-    two = _queue_throughput(env, reports[BULK_REPORTS:], 2)
+    one = queue_throughput(env, reports[:BULK_REPORTS], 1)
+    two = queue_throughput(env, reports[BULK_REPORTS:], 2)
     print(f"final PDFs through the queue: 1 worker {one:.2f}/s, 2 workers {two:.2f}/s")
     print(f"BENCH queue_pdf_per_s_1worker {one:.2f} reports/s")
     print(f"BENCH queue_pdf_per_s_2workers {two:.2f} reports/s")
-    print(f"BENCH pdf_bulk_1worker_per_s {one:.2f} reports/s")
-    print(f"BENCH pdf_bulk_2workers_per_s {two:.2f} reports/s")
     print(f"BENCH queue_pdf_2workers_speedup {two / one:.2f} x")
     print("targets: 0 errors, 200 downloads/s held, 2 workers >= 1.8x one")
 

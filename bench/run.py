@@ -14,7 +14,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gkreport.settings")
 GROUPS = {
     "check": ("bench.check",),
     "table": ("bench.table",),
-    "pdf": ("bench.pdf", "bench.pdf_download", "bench.word_download"),
+    "pdf": ("bench.pdf", "bench.pdf_download", "bench.word_download", "bench.pdf_bulk"),
     "dashboard": ("bench.dashboard",),
     "load": ("bench.load", "bench.load_postgres"),
     "import": ("bench.imports", "bench.batch"),
