@@ -82,7 +82,7 @@ _SPACE = re.compile(r"[\s\u00a0\u3000]+")
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 _NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、]?)")
 _REMARK = re.compile(r"\([^)]*\)$")
-_SEPARATORS = " :：-—－/、,，;；(（)）."
+_SEPARATORS = " :：-—－/、,，;；(（)）.·・"
 
 
 def norm(text: str) -> str:
@@ -142,10 +142,10 @@ def read_applicant(text: str, terms: LedgerTerms) -> Reading:
 def read_outcome(text: str, terms: LedgerTerms) -> Reading:
     """An outcome category, or a category and its reason written together
     (“不予公开（属于国家秘密）”, “无法提供-1”)."""
-    wanted = bare(text)
     full = norm(text)
+    unnumbered = _NUMBER.sub("", full)
     for outcome in terms.outcomes:
-        if wanted == bare(outcome.label) or full == norm(outcome.label):
+        if full == norm(outcome.label) or unnumbered == bare(outcome.label):
             return Reading(outcome.key)
     for outcome in terms.outcomes:
         name = bare(outcome.label)
@@ -155,6 +155,9 @@ def read_outcome(text: str, terms: LedgerTerms) -> Reading:
             found = _reason_of(outcome, rest) if rest else None
             if found:
                 return Reading(outcome.key, implies=found.row)
+    for outcome in terms.outcomes:  # the label with a remark of its own wording
+        if bare(text) == bare(outcome.label):
+            return Reading(outcome.key)
     choices = "、".join(o.name for o in terms.outcomes)
     return _error("outcome", text=text.strip(), choices=choices)
 
@@ -284,9 +287,9 @@ def clean_row(typed: dict, stored: dict | None, terms: LedgerTerms, year: int):
                 errors[field.name] = reading.error
                 continue
             values[field.name] = reading.value
-            if reading.implies is not None and "reason" not in typed:
-                values["reason"] = reading.implies
-    if "reason" in typed:
+            if reading.implies is not None and not norm(typed.get("reason", "")):
+                values["reason"] = reading.implies  # the outcome was written with its reason
+    if norm(typed.get("reason", "")) or ("reason" in typed and "reason" not in values):
         outcome = values.get("outcome", stored.get("outcome", ""))
         reading = read_field(BY_NAME["reason"], typed["reason"], terms, outcome)
         if reading.error:
