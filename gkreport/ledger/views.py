@@ -63,7 +63,7 @@ def _after_save(ledger, saved, page) -> str:
     url = reverse("ledger", args=[ledger.agency.code, ledger.year])
     if saved.created:
         first = min(saved.created, key=lambda e: (e.received_on, e.id))
-        return f"{url}?page={grid.page_of(ledger, first)}#entry-{first.code}"
+        return f"{url}?page={grid.page_of(ledger, first)}#entry-{first.code.hex}"
     return f"{url}?page={page}" if page else url
 
 

@@ -109,3 +109,28 @@ def test_a_derived_table_passes_the_identities_of_the_checking_engine(ledger):
     total = ledger_terms(fmt).total
     came = figures[f"t3.new_received.{total}"] + figures[f"t3.carried_over.{total}"]
     assert came == len(ledger["entries"])
+
+
+def test_the_database_counts_as_the_applications_are_counted(people):
+    """table3_figures (one grouped query) and derive (the ledger dict) agree."""
+    import random
+
+    from gkreport.ledger.derive import ledger_dict, table3_figures
+    from gkreport.ledger.models import Entry
+
+    rng = random.Random(3)
+    pairs = list(TERMS.result_rows) + [("denied", ""), ("", "")]
+    for _ in range(300):
+        received = datetime.date(2022, 11, 1) + datetime.timedelta(days=rng.randrange(430))
+        outcome, reason = rng.choice(pairs)
+        Entry.objects.create(
+            agency=people.agency,
+            year=2023,
+            received_on=received,
+            replied_on=rng.choice([None, received + datetime.timedelta(days=rng.randrange(60))]),
+            applicant_type=rng.choice(APPLICANTS),
+            outcome=outcome,
+            reason=reason,
+        )
+    ledger = ledger_dict(people.agency.pk, 2023, FORMAT_2021)
+    assert table3_figures(people.agency.pk, 2023, FORMAT_2021) == derive(ledger)

@@ -75,7 +75,7 @@ def test_rows_typed_in_the_templates_words_are_stored_by_category(client, people
     response = client.post(ledger_url(people), data)
     first = Entry.objects.get(applicant="张三")
     assert response.status_code == 302
-    assert response["Location"].endswith(f"?page=1#entry-{first.code}")
+    assert response["Location"].endswith(f"?page=1#entry-{first.code.hex}")
     assert (first.received_on, first.channel, first.outcome, first.reason) == (
         datetime.date(2023, 3, 5),
         "online",
@@ -182,10 +182,10 @@ def test_findings_show_under_their_row_and_in_the_summary(client, people):
     client.force_login(people.alice)
     page = client.get(ledger_url(people)).content.decode()
     assert "台账检查：" in page and "1个错误" in page and "1个警告" in page
-    assert f'href="?page=1#entry-{missing.code}"' in page
+    assert f'href="?page=1#entry-{missing.code.hex}"' in page
     assert "办理结果为“（三）不予公开”，未填写具体情形（须为该类8种情形之一）" in page
     assert "用了47个工作日，超过法定期限20个工作日" in page
-    assert f'id="entry-{late.code}" class="entry-row has-warning"' in page
+    assert f'id="entry-{late.code.hex}" class="entry-row has-warning"' in page
     assert codes_in(page) == []
 
 

@@ -36,7 +36,7 @@ def ledger_row(row, index, grid):
         )
     else:
         cells.append("<td></td>")
-    found = grid["findings"].get(str(entry.code), []) if entry is not None else []
+    found = grid["findings"].get(entry.code.hex, []) if entry is not None else []
     classes = ["entry-row"]
     if row.errors or row.note:
         classes.append("has-refused")
@@ -44,7 +44,7 @@ def ledger_row(row, index, grid):
         classes.append("has-error")
     elif found:
         classes.append("has-warning")
-    anchor = f' id="entry-{entry.code}"' if entry is not None else ""
+    anchor = f' id="entry-{entry.code.hex}"' if entry is not None else ""
     html = f'<tr{anchor} class="{" ".join(classes)}" data-key="{row.key}">{"".join(cells)}</tr>'
     notes = [f'<li class="text-danger">{escape(row.note)}</li>'] if row.note else []
     notes += [
