@@ -51,6 +51,11 @@ class Ledger:
     def entries(self):
         return Entry.objects.filter(agency=self.agency, year=self.year)
 
+    @property
+    def nearby_years(self) -> list[int]:
+        """The years the ledger's pages link to: two either side."""
+        return [year for year in ledger_years() if abs(year - self.year) <= 2]
+
 
 def ledger_years() -> range:
     """The years a ledger may be kept for: from the first format to this year."""

@@ -76,8 +76,8 @@ class Upload(models.Model):
     )
     name = models.CharField("文件名", max_length=255)
     header = models.JSONField("表头", default=list)
+    header_row = models.PositiveIntegerField("表头所在行", default=1)
     rows = models.JSONField("数据行", default=list)
-    mapping = models.JSONField("列对应", default=dict, blank=True)
     created = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:

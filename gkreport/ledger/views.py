@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gkreport.formats.ledger import ledger_terms
 from gkreport.ledger import adopt, carry, grid
-from gkreport.ledger.access import ledger_for, ledger_years
+from gkreport.ledger.access import ledger_for
 from gkreport.ledger.derive import digest, key_figures, ledger_state
 from gkreport.ledger.fields import FIELDS, choices
 from gkreport.reports.access import report_for
@@ -89,7 +89,6 @@ def page_context(ledger, state, number) -> dict:
         "summary": _findings_summary(state),
         "key_figures": key_figures(state, ledger.fmt),
         "waiting": carry.waiting(ledger.agency, ledger.year).count() if ledger.editable else 0,
-        "years": _years(ledger),
         "max_new": grid.MAX_NEW_ROWS,
         "words": words,
     }
@@ -112,10 +111,6 @@ def _findings_summary(state) -> list[dict]:
         {"finding": f, "page": (numbers[f.entry] - 1) // grid.PAGE_SIZE + 1}
         for f in state.result.findings[:SHOWN_FINDINGS]
     ]
-
-
-def _years(ledger):
-    return [year for year in ledger_years() if abs(year - ledger.year) <= 2]
 
 
 @require_POST

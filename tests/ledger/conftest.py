@@ -22,3 +22,28 @@ def entry(agency, year=2023, received="2023-03-01", replied=None, **values):
 
 def ledger_url(people, year=2023):
     return f"/a/{people.agency.code}/ledger/{year}/"
+
+
+def workbook(*rows, title=None) -> bytes:
+    """An .xlsx whose first sheet holds these rows (a title row above them when given)."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    if title:
+        sheet.append([title])
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def read_workbook(data: bytes):
+    import io
+
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(data))
