@@ -79,7 +79,7 @@ def template_workbook(fmt, year: int) -> bytes:
                 sheet[f"{letter}{row}"].number_format = DATE_FORMAT
     _validations(book, sheet, ledger_terms(fmt))
     notes = book.create_sheet("填写说明")
-    for line in _notes(year):
+    for line in _notes(year, ledger_terms(fmt)):
         notes.append([line])
     notes.column_dimensions["A"].width = 100
     return _bytes(book)
@@ -153,12 +153,12 @@ def _validations(book, sheet, terms):
     lists.sheet_state = "hidden"
 
 
-def _notes(year: int) -> list[str]:
+def _notes(year: int, terms) -> list[str]:
+    with_reasons = "、".join(o.name for o in terms.outcomes if o.reasons)
     return [
         f"{year}年依申请公开办理台账：每行一件申请，第一行是各列名称，请勿改动。",
         "收到申请日期、申请人类型必须填写；日期可写成2024-03-05、2024/3/5或2024年3月5日。",
-        "申请人类型、办理结果、具体情形可从下拉列表选择；不予公开、无法提供、不予处理、"
-        "其他处理须填写具体情形。",
+        f"申请人类型、办理结果、具体情形可从下拉列表选择；{with_reasons}须填写具体情形。",
         "年底尚未答复的申请，答复日期留空：它计入结转下一年度，下一年度的台账可以导入它。",
         "延期答复的填“是”：答复期限按40个工作日计算，否则按20个工作日。",
         "导入时可以把本机关原有台账的各列对应到这些列，列名不必相同。",
