@@ -121,7 +121,7 @@ def _ledger_sheet(book, header):
         cell.font = Font(bold=True)
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    widths = {"sm": 14, "md": 16, "lg": 36}
+    widths = {"xs": 10, "sm": 14, "md": 16, "lg": 36}
     for index, field in enumerate(FIELDS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = widths[field.width]
     for index in range(len(FIELDS) + 1, len(header) + 1):

@@ -31,20 +31,20 @@ class Field:
     kind: str
     max_chars: int = 40
     required: bool = False
-    width: str = "md"  # sm | md | lg: the grid column's width
+    width: str = "md"  # xs | sm | md | lg: the grid column's width
 
 
 FIELDS = (
-    Field("reference", "申请编号", TEXT, 50, width="sm"),
+    Field("reference", "申请编号", TEXT, 50, width="xs"),
     Field("received_on", "收到申请日期", DATE, required=True, width="sm"),
-    Field("channel", "申请方式", CHANNEL, width="sm"),
+    Field("channel", "申请方式", CHANNEL, width="xs"),
     Field("applicant", "申请人", TEXT, 200),
     Field("applicant_type", "申请人类型", APPLICANT, required=True),
     Field("subject", "申请内容", TEXT, 2000, width="lg"),
     Field("outcome", "办理结果", OUTCOME),
     Field("reason", "具体情形", REASON, width="lg"),
     Field("replied_on", "答复日期", DATE, width="sm"),
-    Field("extended", "延期答复", FLAG, width="sm"),
+    Field("extended", "延期答复", FLAG, width="xs"),
     Field("note", "备注", TEXT, 500),
 )
 BY_NAME = {field.name: field for field in FIELDS}

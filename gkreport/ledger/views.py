@@ -56,6 +56,8 @@ def _tell_saved(request, saved):
         messages.warning(request, grid.REFUSED_KEPT.format(done="，".join(done) or "没有保存"))
     elif done:
         messages.success(request, f"已保存：{'，'.join(done)}。")
+    else:
+        messages.info(request, "没有改动需要保存。")
 
 
 def _after_save(ledger, saved, page) -> str:
