@@ -18,7 +18,7 @@ from gkreport.reports.access import report_for
 from gkreport.reports.editing import Conflict, Locked, fingerprint, save_page
 from gkreport.reports.pages import page, pages
 from gkreport.reports.tasks import render_draft_pdf
-from gkreport.reports.views import keep_input_when_logged_out
+from gkreport.reports.views import _pending_input, keep_input_when_logged_out
 
 SHOWN_FINDINGS = 20  # the summary lists the first ones; each row shows its own
 
@@ -37,6 +37,8 @@ def ledger_page(request, code, year):
             if not saved.refused:
                 return redirect(_after_save(ledger, saved, request.POST.get("page")))
             refused = saved.refused
+    elif (pending := _pending_input(request)) is not None:
+        refused = grid.unsaved(pending)  # typed before the session expired: shown, not saved
     state = ledger_state(ledger.agency.pk, ledger.year, ledger.fmt)
     number = grid.page_number(request.POST.get("page") or request.GET.get("page"), state.count)
     context = page_context(ledger, state, number)

@@ -256,3 +256,30 @@ def test_the_agency_page_links_to_the_ledgers(client, people):
 def grid_rows(page):
     """The rows of the grid (not the blank one ledger.js copies for 添加一行)."""
     return page.split("<template")[0].count('class="entry-row')
+
+
+def test_rows_typed_when_the_session_expired_come_back_after_logging_in(client, people):
+    data = row("n-0", received_on="2023-03-01", applicant_type="自然人", applicant="张三")
+    response = client.post(ledger_url(people), data)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(people.alice)
+    page = client.get(ledger_url(people)).content.decode()
+    assert "登录已过期" in page and 'value="张三"' in page
+    assert not Entry.objects.exists()  # shown, not saved until 保存
+
+
+def test_the_admin_names_applications_in_words(client, people):
+    from django.contrib.auth.models import User
+
+    entry(
+        people.agency,
+        received="2023-03-01",
+        replied="2023-03-05",
+        outcome="denied",
+        reason="denied_state_secret",
+        applicant_type="legal_service",
+    )
+    client.force_login(User.objects.create_superuser("ada", "ada@example.cn", "pw-ada"))
+    page = client.get("/admin/ledger/entry/").content.decode()
+    assert "法律服务机构" in page and "不予公开 1.属于国家秘密" in page
+    assert "legal_service" not in visible(page)
