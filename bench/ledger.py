@@ -104,3 +104,36 @@ def run():
     print(f"BENCH ledger_first_page_ms {statistics.median(firsts):.0f} ms")
     print(f"BENCH ledger_page_queries {len(queries)} queries")
     print("targets: table 3 <= 50 ms, page <= 300 ms")
+    excel_round_trip(agency)
+
+
+def excel_round_trip(agency):
+    """Export the 5,000 applications, read the file back and preview its import into an
+    empty ledger of another year: what an agency's own large ledger costs to import."""
+    from gkreport.ledger.access import Ledger
+    from gkreport.ledger.excel import export_workbook, read_file
+    from gkreport.ledger.importing import guess, preview
+
+    membership = agency.memberships.get()
+    ledger = Ledger(agency, YEAR, membership, None)
+    state = ledger_state(agency.pk, YEAR, ledger.fmt)
+    start = time.perf_counter()
+    data = export_workbook(ledger, state)
+    exported = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    sheet = read_file("台账.xlsx", data)
+    read = (time.perf_counter() - start) * 1000
+    mapping = {index: name for name, index in guess(sheet.header).items()}
+    target = Ledger(agency, YEAR, membership, None)
+    Entry.objects.filter(agency=agency, year=YEAR).update(year=YEAR - 1)  # an empty ledger
+    start = time.perf_counter()
+    result = preview(target, sheet, mapping)
+    previewed = (time.perf_counter() - start) * 1000
+    assert len(result.ready) + len(result.problems) == APPLICATIONS, len(result.ready)
+    print(
+        f"Excel, {APPLICATIONS} applications: export {exported:.0f} ms ({len(data) // 1024} KB), "
+        f"reading the file {read:.0f} ms, preview of its import {previewed:.0f} ms"
+    )
+    print(f"BENCH ledger_export_ms {exported:.0f} ms")
+    print(f"BENCH ledger_import_read_ms {read:.0f} ms")
+    print(f"BENCH ledger_import_preview_ms {previewed:.0f} ms")

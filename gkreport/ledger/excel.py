@@ -106,8 +106,11 @@ def export_workbook(ledger, state) -> bytes:
             flags.append("年底未办结")
         values += ["、".join(flags), "\n".join(messages.get(entry.code.hex, []))]
         sheet.append(safe_row(values))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, datetime.date):
+    # Column by column once at the end: looking a row up after each append (sheet.max_row)
+    # scans every cell, and 5,000 rows took 18 s.
+    for index, field in enumerate(FIELDS, start=1):
+        if field.kind == DATE:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                 cell.number_format = DATE_FORMAT
     return _bytes(book)
 

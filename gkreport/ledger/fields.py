@@ -50,6 +50,7 @@ FIELDS = (
 BY_NAME = {field.name: field for field in FIELDS}
 
 YES, NO = "是", "否"
+MAX_CATEGORY_CHARS = 100  # the longest category with its reason is under 50 characters
 TRUE_WORDS = {"是", "延期", "已延期", "√", "✓", "y", "yes", "1", "true"}
 FALSE_WORDS = {"否", "不延期", "未延期", "×", "n", "no", "0", "false"}
 
@@ -215,6 +216,8 @@ def read_field(field: Field, text, terms: LedgerTerms, outcome: str = "") -> Rea
         return read_text(field, text)
     if not norm(text):
         return Reading(False if field.kind == FLAG else "")
+    if len(text.strip()) > MAX_CATEGORY_CHARS:  # no category is worded at such length
+        return _error("too_long", length=len(text.strip()), limit=MAX_CATEGORY_CHARS)
     if field.kind == CHANNEL:
         return read_channel(text)
     if field.kind == APPLICANT:

@@ -173,6 +173,20 @@ def unsaved(post) -> dict[str, Row]:
     return rows
 
 
+def _moved(ledger, refused, shown) -> list[Row]:
+    """Refused rows of applications that are no longer on this page (others added
+    applications before them meanwhile): shown after the page's own, never dropped."""
+    missing = [row for key, row in refused.items() if key.startswith("e-") and key not in shown]
+    if not missing:
+        return []
+    entries = {
+        str(e.code): e for e in ledger.entries().filter(code__in=[r.key[2:] for r in missing])
+    }
+    for row in missing:
+        row.entry = entries.get(row.key[2:])
+    return [row for row in missing if row.entry is not None]
+
+
 def page_count(total: int) -> int:
     return max(1, -(-total // PAGE_SIZE))
 
@@ -208,6 +222,7 @@ def page_rows(ledger, number: int, refused: dict[str, Row]) -> list[Row]:
         row = refused.get(key) or Row(key, entry_values(entry, terms))
         row.entry, row.number = entry, place
         rows.append(row)
+    rows.extend(_moved(ledger, refused, {row.key for row in rows}))
     new = [row for key, row in refused.items() if key.startswith("n-")]
     rows.extend(new)
     last = max((int(row.key[2:]) for row in new), default=-1)

@@ -125,3 +125,8 @@ def test_the_2019_format_has_no_kinds_of_other_processing():
     assert (
         read_field(BY_NAME["reason"], "1", terms, "other").error == "“其他处理”不分具体情形，请留空"
     )
+
+
+def test_a_category_cell_is_bounded_and_not_echoed_at_length():
+    reading = read("outcome", "公开" * 5000)
+    assert reading.error == "过长（10000个字，最多100个字）"

@@ -283,3 +283,21 @@ def test_the_admin_names_applications_in_words(client, people):
     page = client.get("/admin/ledger/entry/").content.decode()
     assert "法律服务机构" in page and "不予公开 1.属于国家秘密" in page
     assert "legal_service" not in visible(page)
+
+
+def test_a_refused_row_that_moved_to_another_page_is_still_shown(client, people):
+    item = entry(people.agency, received="2023-12-31")
+    client.force_login(people.alice)
+    data = existing(item, received_on="2023-13-01") | {"page": "1"}
+    # meanwhile 100 applications received earlier push it onto page 2
+    Entry.objects.bulk_create(
+        Entry(
+            agency=people.agency,
+            year=2023,
+            received_on=datetime.date(2023, 1, 2),
+            applicant_type="natural",
+        )
+        for _ in range(100)
+    )
+    page = client.post(ledger_url(people), data).content.decode()
+    assert 'value="2023-13-01"' in page and "“2023-13-01”不是存在的日期" in page

@@ -20,8 +20,11 @@ def ledger_row(row, index, grid):
     """One application's row (and, under it, what is wrong with it). `grid`: the page's
     ledger words and findings (views.grid_words)."""
     entry = row.entry
-    label = f"第{row.number}条" if row.number else "新增"
-    number = str(row.number) if row.number else '<span class="text-muted">新</span>'
+    label = f"第{row.number}条" if row.number else "新增" if entry is None else "本条"
+    if row.number:
+        number = str(row.number)
+    else:  # a new row, or one that moved to another page since it was typed
+        number = f'<span class="text-muted">{"新" if entry is None else "—"}</span>'
     if entry is not None:
         version = escape(row.version or entry.version)
         number += f'<input type="hidden" name="{row.key}-v" value="{version}">'
