@@ -55,7 +55,8 @@ def _tell_saved(request, saved):
         if count
     ] + ([f"删除{saved.deleted}条"] if saved.deleted else [])
     if saved.refused:
-        messages.warning(request, grid.REFUSED_KEPT.format(done="，".join(done) or "没有保存"))
+        done_text = f"已保存：{'，'.join(done)}" if done else "这次没有保存任何内容"
+        messages.warning(request, grid.REFUSED_KEPT.format(done=done_text))
     elif done:
         messages.success(request, f"已保存：{'，'.join(done)}。")
     else:
@@ -68,7 +69,8 @@ def _after_save(ledger, saved, page) -> str:
     if saved.created:
         first = min(saved.created, key=lambda e: (e.received_on, e.id))
         return f"{url}?page={grid.page_of(ledger, first)}#entry-{first.code.hex}"
-    return f"{url}?page={page}" if page else url
+    text = str(page or "")
+    return f"{url}?page={text}" if text.isascii() and text.isdigit() and len(text) < 7 else url
 
 
 def page_context(ledger, state, number) -> dict:

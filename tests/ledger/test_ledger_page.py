@@ -301,3 +301,14 @@ def test_a_refused_row_that_moved_to_another_page_is_still_shown(client, people)
     )
     page = client.post(ledger_url(people), data).content.decode()
     assert 'value="2023-13-01"' in page and "“2023-13-01”不是存在的日期" in page
+
+
+def test_a_page_number_that_is_not_one_opens_the_last_page(client, people):
+    entry(people.agency, received="2023-03-01")
+    client.force_login(people.alice)
+    for text in ("²", "9" * 5000, "-1", "abc"):
+        page = client.get(ledger_url(people), {"page": text}).content.decode()
+        assert '<input type="hidden" name="page" value="1">' in page
+    data = existing(Entry.objects.get(), applicant="张三") | {"page": "²"}
+    response = client.post(ledger_url(people), data)
+    assert response.status_code == 302 and response["Location"] == ledger_url(people)
