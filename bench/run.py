@@ -19,9 +19,10 @@ GROUPS = {
     "load": ("bench.load", "bench.load_postgres"),
     "import": ("bench.imports", "bench.batch"),
     "abuse": ("bench.abuse_uploads", "bench.abuse_render"),
+    "ledger": ("bench.ledger",),
 }
 # Groups that need the demo data in a database of their own.
-NEEDS_DATABASE = {"table", "pdf", "dashboard", "load", "import"}
+NEEDS_DATABASE = {"table", "pdf", "dashboard", "load", "import", "ledger"}
 
 
 def main(argv):

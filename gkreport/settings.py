@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "gkreport.reports",
     "gkreport.review",
     "gkreport.public",
+    "gkreport.ledger",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +240,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Largest report file accepted for import (text, JSON, PDF), in bytes.
 MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
+
+# The application ledger (gkreport/ledger/): at most this many applications per agency and
+# year (the largest agencies receive a few thousand), whether typed, pasted or imported.
+LEDGER_MAX_ENTRIES = envint("LEDGER_MAX_ENTRIES", 20000)
+# A save of the ledger's grid posts a page of 100 applications (13 fields each) and up to
+# 500 pasted ones; Django's default of 1,000 fields would refuse a full page.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 
 # Bounds on reading a report file (/check/, gk_check): real reports have 5–40 pages and fewer
 # than 200,000 characters. The reading runs in a child process held to the CPU time, wall

@@ -18,5 +18,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("gkreport.reports.urls")),
     path("", include("gkreport.review.urls")),
+    path("", include("gkreport.ledger.urls")),
     path("public/", include("gkreport.public.urls")),
 ]

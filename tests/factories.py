@@ -95,3 +95,32 @@ def with_raw(report, code, text, value):
 
 def with_sections(report, **sections):
     return {**report, "sections": {**report["sections"], **sections}}
+
+
+def application(received, replied=None, outcome=None, reason="", applicant="natural", **extra):
+    """One application of a ledger dict (gkreport/checks/ledger.py); dates as “2024-03-05”.
+    A replied application is granted unless told otherwise."""
+    from datetime import date
+
+    received_on = date.fromisoformat(received)
+    replied_on = date.fromisoformat(replied) if replied else None
+    if outcome is None:
+        outcome = "granted" if replied_on else ""
+    return {
+        "received_on": received_on,
+        "replied_on": replied_on,
+        "extended": False,
+        "outcome": outcome,
+        "reason": reason,
+        "applicant_type": applicant,
+        **extra,
+    }
+
+
+def build_ledger(*applications, year=2024, version="2021"):
+    """A ledger dict of these applications, numbered and identified in their order."""
+    entries = [
+        {"id": f"entry-{number}", "number": number, **entry}
+        for number, entry in enumerate(applications, start=1)
+    ]
+    return {"year": year, "format": version, "entries": entries}

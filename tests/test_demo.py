@@ -139,3 +139,19 @@ def test_the_admin_shows_offices_versions_and_locks_published_content(demo, clie
         f"/admin/public/publishedversion/{version.pk}/change/", {"is_current": ""}
     )
     assert response.status_code == 403
+
+
+def test_one_agency_keeps_its_application_ledger(demo):
+    from gkreport.formats import format_for_year
+    from gkreport.ledger.derive import ledger_state
+    from gkreport.ledger.models import Entry
+
+    agency = Agency.objects.get(name="聊城高新技术产业开发区管理委员会")
+    assert Entry.objects.filter(agency=agency, year=2022).count() == 9
+    state = ledger_state(agency.pk, 2022, format_for_year(2022))
+    assert state.figures["t3.carried_forward.total"] == 2  # waiting for 2023's ledger
+    assert [f.severity for f in state.result.findings] == ["warning", "warning"]
+    errors = ledger_state(agency.pk, 2023, format_for_year(2023)).result.errors
+    assert [f.code for f in errors] == ["L2.missing"]
+    call_command("gk_demo", stdout=open("/dev/null", "w"))
+    assert Entry.objects.filter(agency=agency).count() == 24  # loaded once

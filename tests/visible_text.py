@@ -4,9 +4,9 @@ or the values of form fields (what is being edited is data, not the page's words
 import re
 from html.parser import HTMLParser
 
-# Our codes: rule codes with their variant (H5.blank, S3.received), cell codes
+# Our codes: rule codes with their variant (H5.blank, S3.received, L1.late), cell codes
 # (t3.total_processed.natural), a page key in brackets ([t3]) or before a colon (t3：).
-CODE = re.compile(r"\b[HS]\d+\.\w+|\bt[1-4]\.\w|\[t[1-4]\]|\bt[1-4]：")
+CODE = re.compile(r"\b[HSL]\d+\.\w+|\bt[1-4]\.\w|\[t[1-4]\]|\bt[1-4]：")
 HIDDEN = ("script", "style", "textarea")
 
 

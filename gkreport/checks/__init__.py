@@ -8,9 +8,13 @@ submission; warnings need an explanation from the agency.
 from gkreport.checks.context import Context
 from gkreport.checks.findings import ERROR, WARNING, CheckResult, Finding
 from gkreport.checks.identities import check_identities, identities_needing_unread
+from gkreport.checks.ledger import ledger_format
 from gkreport.checks.report import report_cells, report_format, unread_cells
 from gkreport.checks.rules.h5_values import BLANK, h5_values
 from gkreport.checks.rules.h6_fee_statement import h6_fee_statement
+from gkreport.checks.rules.l1_late_reply import l1_late_reply
+from gkreport.checks.rules.l2_outcome_reason import l2_outcome_reason
+from gkreport.checks.rules.l3_dates_and_outcome import l3_dates_and_outcome
 from gkreport.checks.rules.s1_carry_over import s1_carry_over
 from gkreport.checks.rules.s2_in_force import s2_in_force
 from gkreport.checks.rules.s3_narrative_figures import s3_narrative_figures
@@ -37,6 +41,10 @@ RULES = (
     s9_template_rows,
     s10_consolidated,
 )
+
+# The rules of an agency's application ledger (依申请公开办理台账), which fills table 3: they
+# read the ledger dict (gkreport/checks/ledger.py), one finding per application. Errors first.
+LEDGER_RULES = (l2_outcome_reason, l3_dates_and_outcome, l1_late_reply)
 
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 
@@ -101,8 +109,19 @@ def check_report(
     )
 
 
+def check_ledger(ledger: dict) -> CheckResult:
+    """The findings of an application ledger: errors (the ledger's table 3 cannot be
+    adopted while one remains) and warnings, each naming its application (`entry`)."""
+    ctx = Context(fmt=ledger_format(ledger))
+    findings = [finding for rule in LEDGER_RULES for finding in rule(ledger, ctx)]
+    findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+    return CheckResult(findings=findings)
+
+
 __all__ = [
     "check_report",
+    "check_ledger",
+    "LEDGER_RULES",
     "CheckResult",
     "Finding",
     "ERROR",

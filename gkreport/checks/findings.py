@@ -20,6 +20,8 @@ class Finding:
     # messages.CELL_NOTES). Empty for what only the server can tell (last year, other
     # agencies, the text): the cell then shows what kind of finding it is.
     note: str = ""
+    # A ledger finding (L1–L3) is about one application of the ledger, not a cell: its id.
+    entry: str = ""
 
     @property
     def rule(self) -> str:

@@ -181,6 +181,11 @@ KINDS = {
     "S8": "公开晚于截止日期",
     "S9": "仍用2019年格式的行",
     "S10": "与所属部门报告之和不一致",
+    # The ledger's rules (依申请公开办理台账)
+    "L1": "答复超过法定期限",
+    "L2": "办理结果缺少具体情形",
+    "L2.unknown": "办理结果不是本年度格式的类别",
+    "L3": "日期与办理结果不一致",
 }
 
 
@@ -188,3 +193,56 @@ def kind(code: str) -> str:
     """“H5.invalid” → “填写有误的单元格”; a code with no name of its own gets a plain one."""
     variant = ".".join(code.split(".", 2)[:2])
     return KINDS.get(variant) or KINDS.get(code.split(".", 1)[0], "其他问题")
+
+
+# The ledger (依申请公开办理台账): each finding names the application by its place in the
+# ledger and the day it was received, then says what is wrong with the dates shown.
+
+
+def date_words(value) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def ledger_entry(number, received_on) -> str:
+    return f"第{number}条（{date_words(received_on)}收到）"
+
+
+def late_reply(where, replied_on, days, limit, extended):
+    period = f"法定期限{limit}个工作日" + ("（已延期）" if extended else "")
+    return (
+        f"{where}：{date_words(replied_on)}答复，用了{days}个工作日，超过{period}。"
+        "工作日按周一至周五计算，未扣除法定节假日；补正等不计入期限的时间请在备注中说明"
+    )
+
+
+def outcome_without_reason(where, outcome, count):
+    """outcome: the ledger Outcome (formats/ledger.py) whose reason is missing."""
+    return f"{where}：办理结果为“{outcome.label}”，未填写具体情形（须为该类{count}种情形之一）"
+
+
+def reason_not_of_outcome(where, outcome, reason_text):
+    return f"{where}：“{reason_text}”不是“{outcome.label}”的情形之一"
+
+
+def unknown_outcome(where, text):
+    return f"{where}：办理结果“{text}”不是本年度报告格式的类别"
+
+
+def replied_without_outcome(where, replied_on):
+    return f"{where}：{date_words(replied_on)}已答复，但没有填写办理结果"
+
+
+def outcome_without_reply(where, outcome):
+    return f"{where}：办理结果为“{outcome}”，但没有填写答复日期"
+
+
+def replied_before_year(where, replied_on, year):
+    return f"{where}：{date_words(replied_on)}已答复，早于{year}年，不属于本年度台账"
+
+
+def reply_before_receipt(where, replied_on):
+    return f"{where}：答复日期{date_words(replied_on)}早于收到申请的日期"
+
+
+def received_after_year(where, year):
+    return f"{where}：收到日期晚于{year}年12月31日，应记入下一年度的台账"

@@ -34,8 +34,11 @@ def fingerprint(report: Report, page: Page) -> str:
     return hashlib.sha256(content.encode()).hexdigest()[:32]
 
 
-def save_page(report: Report, page: Page, user, seen: str, changes: dict) -> Report:
+def save_page(
+    report: Report, page: Page, user, seen: str, changes: dict, comment: str = ""
+) -> Report:
     """Apply `changes` ({"cells": {...}, "narrative": {...}, "title": …}) to one page.
+    `comment`: what the history says of the save (“采用依申请公开台账的数字”).
 
     Returns the fresh report. Raises Locked or Conflict; nothing is written then.
     """
@@ -56,7 +59,12 @@ def save_page(report: Report, page: Page, user, seen: str, changes: dict) -> Rep
             ).update(version=fresh.version + 1, **values)
             if updated == 1:
                 Event.objects.create(
-                    report=fresh, kind=Event.Kind.EDIT, user=user, page=page.key, changes=diff
+                    report=fresh,
+                    kind=Event.Kind.EDIT,
+                    user=user,
+                    page=page.key,
+                    changes=diff,
+                    comment=comment,
                 )
                 for field, value in values.items():
                     setattr(fresh, field, value)

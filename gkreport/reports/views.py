@@ -145,8 +145,20 @@ def agency_page(request, agency, membership, import_form=None):
             "form": form,
             "suggested_year": min(suggested, form.high),
             "import_form": import_form or PriorYearForm(),
+            "ledger_years": _ledger_years(agency, years),
         },
     )
+
+
+def _ledger_years(agency, report_years) -> list[int]:
+    """The years whose application ledger the agency's page links to: this year's, those
+    of its reports and those it kept a ledger for, newest first."""
+    from gkreport.ledger.access import ledger_years
+
+    kept = set(agency.ledger_entries.values_list("year", flat=True).distinct())
+    allowed = ledger_years()
+    wanted = {allowed[-1], *report_years, *kept}
+    return sorted((year for year in wanted if year in allowed), reverse=True)
 
 
 @require_POST
@@ -225,10 +237,10 @@ def _common(report, membership, current):
     }
 
 
-def _save(request, report, current, seen, changes):
+def _save(request, report, current, seen, changes, comment=""):
     """Save, or explain why not. Returns (report, saved?)."""
     try:
-        report = save_page(report, current, request.user, seen, changes)
+        report = save_page(report, current, request.user, seen, changes, comment)
     except Locked:
         messages.error(request, "报告已报送，不能再修改；如需修改请等待退回。您的输入未保存。")
         return report, False
@@ -394,16 +406,28 @@ def _table_context(report, current, table_def, form, narrative):
     result = run_checks(report)
     # Table 2 shows last year's figures beside its "in force" cells, for reference.
     previous = previous_report(report.agency, report.year) if current.table == "t2" else None
+    ledger = _ledger_beside(report, current)
     return {
         "form": form,
         "narrative": narrative,
-        "grid": _grid_with_values(table_def, form, result.by_cell(), report, previous),
+        "ledger": ledger,
+        "grid": _grid_with_values(table_def, form, result.by_cell(), report, previous, ledger),
         **_summary(_page_findings(report, current, result)),
         "blank_note": _blank_note(table_def, result),
         "identities_json": json.dumps(_identities(report, current.table), ensure_ascii=False),
         "value_rules": rules_for_browser(),
         "cell_notes": CELL_NOTES,
     }
+
+
+def _ledger_beside(report, current):
+    """Table 3 as the agency's application ledger counts it (gkreport/ledger/adopt.py):
+    shown beside the typed figures, never written into them without the agency adopting."""
+    from gkreport.ledger.adopt import beside_table, ledger_table
+
+    if current.table != ledger_table(report.fmt) or report.imported_from:
+        return None
+    return beside_table(report)
 
 
 def _page_findings(report, current, result) -> list:
@@ -439,7 +463,7 @@ def _blank_note(table_def, result) -> str:
     return blank_note(table_def, left) if left else ""
 
 
-def _grid_with_values(table_def, form, by_cell, report, previous):
+def _grid_with_values(table_def, form, by_cell, report, previous, ledger=None):
     rows = []
     body_index = 0
     kinds = {c.code: c.kind for c in table_def.cells}  # count, amount or delta, for table.js
@@ -470,6 +494,7 @@ def _grid_with_values(table_def, form, by_cell, report, previous):
                             if previous and cell.code.endswith(".in_force")
                             else None
                         ),
+                        "ledger": ledger["differences"].get(cell.code) if ledger else None,
                     }
                 )
                 column += 1

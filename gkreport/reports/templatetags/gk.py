@@ -61,6 +61,8 @@ def value_cell(item):
         extras += '<div class="small text-info">据上年报告预填</div>'
     if item["reference"]:
         extras += f'<div class="small text-muted">上年：{escape(item["reference"])}</div>'
+    if item.get("ledger") is not None:
+        extras += f'<div class="small ledger-figure">台账：{item["ledger"]}</div>'
     code = cell.code
     return mark_safe(
         f'<td colspan="{cell.colspan}" class="value-cell{" has-" + severity if severity else ""}">'

@@ -43,6 +43,7 @@ class Command(BaseCommand):
             for report, submit, signer in self._pending_submissions:
                 self._submit(report, submit, signer)
             self._admin(demo["admin"], demo["password"])
+            self._ledgers(json.loads((FIXTURES / "demo-ledger.json").read_text(encoding="utf-8")))
         self.stdout.write(
             "演示数据已载入。填报与审核：http://127.0.0.1:8000/ ；公开网站：http://127.0.0.1:8000/public/ ；"
             "后台管理：http://127.0.0.1:8000/admin/"
@@ -126,6 +127,29 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
         return user
+
+    def _ledgers(self, demo):
+        """One agency's application ledgers, typed as the agency would type them and read
+        as the ledger's grid reads them. A year that already has a ledger is left alone."""
+        from gkreport.formats import format_for_year
+        from gkreport.formats.ledger import ledger_terms
+        from gkreport.ledger.fields import clean_row
+        from gkreport.ledger.models import Entry
+
+        membership = Membership.objects.get(user__username=f"{demo['accounts']}-editor")
+        agency = membership.agency
+        for year_text, rows in demo["years"].items():
+            year = int(year_text)
+            if Entry.objects.filter(agency=agency, year=year).exists():
+                continue
+            terms = ledger_terms(format_for_year(year))
+            for row in rows:
+                values, errors = clean_row(
+                    dict(zip(demo["columns"], row, strict=True)), None, terms, year
+                )
+                if errors:
+                    raise ValueError(f"demo ledger {year}: {row[0]}: {errors}")
+                Entry.objects.create(agency=agency, year=year, **values)
 
     def _admin(self, username, password):
         self._user(username, password, is_staff=True, is_superuser=True)
