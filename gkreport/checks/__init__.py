@@ -21,6 +21,7 @@ from gkreport.checks.rules.s7_fee_notices import s7_fee_notices
 from gkreport.checks.rules.s8_publication_date import s8_publication_date
 from gkreport.checks.rules.s9_template_rows import s9_template_rows
 from gkreport.checks.rules.s10_consolidated import s10_consolidated
+from gkreport.checks.rules.s11_repeated_share import s11_repeated_share
 
 # Errors first, warnings after (GSA FAC style).
 RULES = (
@@ -36,6 +37,7 @@ RULES = (
     s8_publication_date,
     s9_template_rows,
     s10_consolidated,
+    s11_repeated_share,
 )
 
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1}

@@ -131,6 +131,20 @@ def repeated_text(part_heading, ratio):
     return f"{part_heading}：与上一年度报告的文字{ratio:.0%}相同，请结合本年度实际情况撰写"
 
 
+def percent(share) -> str:
+    """A share as people write it: one decimal (“62.5%”)."""
+    return f"{share * 100:.1f}%"
+
+
+def repeated_share(part_heading, repeated, total, run):
+    return (
+        f"{part_heading}：本年度该部分{total}字中有{repeated}字与上一年度报告相同"
+        f"（{repeated}÷{total}{EQUALS}{percent(repeated / total)}），超过一半，"
+        f"请结合本年度实际情况撰写（连续{run}字以上相同计为相同，只改动数字的语句也算相同，"
+        "不计标点、空格和小标题）"
+    )
+
+
 def fee_notices(cell, part, value):
     """cell: the format Cell of the applications dropped for unpaid fees (total column),
     named by its label's first clause (“2.申请人逾期未按收费通知要求缴纳费用”); part: the
@@ -181,6 +195,8 @@ KINDS = {
     "S8": "公开晚于截止日期",
     "S9": "仍用2019年格式的行",
     "S10": "与所属部门报告之和不一致",
+    "S11": "文字过半与上年报告相同",
+    "S12": "正文所述增减与上年报告不符",
 }
 
 

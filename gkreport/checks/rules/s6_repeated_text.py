@@ -20,15 +20,22 @@ def s6_repeated_text(report, ctx):
     for part in ctx.fmt.parts:
         if part.table:
             continue
-        this_year = "".join(section(report, part.key).split())
-        last_year = "".join(section(ctx.previous, part.key).split())
-        if min(len(this_year), len(last_year)) < MIN_LENGTH:
-            continue
-        matcher = SequenceMatcher(None, this_year, last_year, autojunk=False)
-        if matcher.quick_ratio() < THRESHOLD:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= THRESHOLD:
+        ratio = nearly_identical(section(report, part.key), section(ctx.previous, part.key))
+        if ratio is not None:
             message = messages.repeated_text(part.heading, ratio)
             findings.append(Finding(f"S6.{part.key}", WARNING, (), message, part.key))
     return findings
+
+
+def nearly_identical(this_year: str, last_year: str) -> float | None:
+    """The similarity of two texts when it reaches THRESHOLD (white space ignored), else None;
+    None as well when either is too short to tell."""
+    this_year = "".join(this_year.split())
+    last_year = "".join(last_year.split())
+    if min(len(this_year), len(last_year)) < MIN_LENGTH:
+        return None
+    matcher = SequenceMatcher(None, this_year, last_year, autojunk=False)
+    if matcher.quick_ratio() < THRESHOLD:
+        return None
+    ratio = matcher.ratio()
+    return ratio if ratio >= THRESHOLD else None
