@@ -22,6 +22,7 @@ from gkreport.checks.rules.s8_publication_date import s8_publication_date
 from gkreport.checks.rules.s9_template_rows import s9_template_rows
 from gkreport.checks.rules.s10_consolidated import s10_consolidated
 from gkreport.checks.rules.s11_repeated_share import s11_repeated_share
+from gkreport.checks.rules.s12_stated_change import s12_stated_change
 
 # Errors first, warnings after (GSA FAC style).
 RULES = (
@@ -38,6 +39,7 @@ RULES = (
     s9_template_rows,
     s10_consolidated,
     s11_repeated_share,
+    s12_stated_change,
 )
 
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1}

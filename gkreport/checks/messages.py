@@ -1,6 +1,6 @@
 """Every Chinese finding message, built in one place; tests assert against the same builders."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from gkreport.lib.values import format_value
 
@@ -142,6 +142,44 @@ def repeated_share(part_heading, repeated, total, run):
         f"（{repeated}÷{total}{EQUALS}{percent(repeated / total)}），超过一半，"
         f"请结合本年度实际情况撰写（连续{run}字以上相同计为相同，只改动数字的语句也算相同，"
         "不计标点、空格和小标题）"
+    )
+
+
+def signed(value, places=0, unit="") -> str:
+    """“9.1%”, “－9.1%”, “3”: a change with its sign, rounded half up to `places` decimals."""
+    size = abs(Decimal(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{MINUS if value < 0 else ''}{number(size)}{unit}"
+
+
+def percent_change(this_year, last_year, percent, places):
+    return (
+        f"（{number(this_year)}{MINUS}{number(last_year)}）÷{number(last_year)}"
+        f"{EQUALS}{signed(percent, places, '%')}"
+    )
+
+
+def difference(this_year, last_year, value):
+    return f"{number(this_year)}{MINUS}{number(last_year)}{EQUALS}{signed(value)}"
+
+
+def change_words(value, places, unit) -> str:
+    """The true change in words: “增长9.1%”, “减少3件”, “持平”."""
+    if value == 0:
+        return "持平"
+    size = signed(abs(value), places, unit)
+    if unit == "%":
+        return f"增长{size}" if value > 0 else f"下降{size}"
+    return f"增加{size}" if value > 0 else f"减少{size}"
+
+
+def sum_of(labels) -> str:
+    return "与".join(labels) + "之和"
+
+
+def stated_change(quote, what, this_year, last_year, arithmetic, actual):
+    return (
+        f"正文写“{quote}”，但{what}：本年{number(this_year)}、上年{number(last_year)}，"
+        f"{arithmetic}，实际{actual}"
     )
 
 

@@ -15,7 +15,7 @@ from gkreport.formats import get_format
 
 OTHER_QUANTITIES = re.compile(r"备案|元")
 CLAUSE_SPLIT = re.compile(r"[，。；;！？!?\n]|,(?!\d{3})")
-SENTENCE_SPLIT = re.compile(r"[。；;！？!?\n]")
+SENTENCE_SPLIT = re.compile(r"[。；;！？!?\n]")  # the full-width forms: split before NFKC
 CLAUSE_IN_SENTENCE = re.compile(r"，|,(?!\d{3})")
 
 
@@ -116,11 +116,18 @@ def clauses(report, fmt):
                 yield part, clause
 
 
-def sentences(report, fmt):
-    """(part key, [clauses of one sentence, without white space]): a sentence ends at 。；！？
-    or a line break, its clauses at a comma (not the comma of 4,300)."""
-    for part, text in part_texts(report, fmt):
+def sentences(report, fmt, only: re.Pattern | None = None):
+    """(part key, [clauses of one sentence in NFKC, without white space]): a sentence ends at
+    。；！？ or a line break, its clauses at a comma (not the comma of 4,300). With `only`,
+    just the sentences where it is found (in the text as written): the others cost nothing."""
+    for part in fmt.part_keys:
+        text = section(report, part)
+        if not text or (only is not None and not only.search(text)):
+            continue
         for sentence in SENTENCE_SPLIT.split(text):
+            if only is not None and not only.search(sentence):
+                continue
+            sentence = unicodedata.normalize("NFKC", sentence)
             pieces = [re.sub(r"\s+", "", c) for c in CLAUSE_IN_SENTENCE.split(sentence)]
             pieces = [c for c in pieces if c]
             if pieces:
@@ -130,12 +137,19 @@ def sentences(report, fmt):
 def quoted_number(claim: Claim, clause: str) -> str | None:
     """The one number the clause states for the claim, canonical; None when there is none,
     several, or the clause is about another quantity."""
+    stated = quoted(claim, clause)
+    return stated[0] if stated else None
+
+
+def quoted(claim: Claim, clause: str) -> tuple[str, int] | None:
+    """quoted_number, with where its last statement in the clause ends."""
     if OTHER_QUANTITIES.search(clause):
         return None
-    numbers = {
-        canonical(m.group(1)) for pattern in claim.patterns for m in pattern.finditer(clause)
-    }
-    return numbers.pop() if len(numbers) == 1 else None
+    matches = [m for pattern in claim.patterns for m in pattern.finditer(clause)]
+    numbers = {canonical(m.group(1)) for m in matches}
+    if len(numbers) != 1:
+        return None
+    return numbers.pop(), max(m.end() for m in matches)
 
 
 def canonical(digits: str) -> str:

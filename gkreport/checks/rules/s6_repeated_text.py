@@ -1,6 +1,7 @@
 """S6: narrative nearly identical to last year's (30号: 内容雷同、敷衍塞责)."""
 
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from gkreport.checks import messages
 from gkreport.checks.context import needs
@@ -27,9 +28,11 @@ def s6_repeated_text(report, ctx):
     return findings
 
 
+@lru_cache(maxsize=16)
 def nearly_identical(this_year: str, last_year: str) -> float | None:
     """The similarity of two texts when it reaches THRESHOLD (white space ignored), else None;
-    None as well when either is too short to tell."""
+    None as well when either is too short to tell. Kept for the few last pairs: S11 asks
+    about the same parts right after S6, and the comparison can cost milliseconds."""
     this_year = "".join(this_year.split())
     last_year = "".join(last_year.split())
     if min(len(this_year), len(last_year)) < MIN_LENGTH:
