@@ -24,6 +24,7 @@ from gkreport.review.dashboard import (
     SORTS,
     STATUS_FILTERS,
     dashboard_rows,
+    indicators,
     summary,
 )
 from gkreport.review.diff import submission_diff
@@ -89,6 +90,7 @@ def dashboard(request, code, year):
         "year": year,
         "rows": rows,
         "summary": summary(rows),
+        "indicators": indicators(rows, year),
         "filters": filters,
         "statuses": STATUS_FILTERS,
         "kinds": Agency.Kind.choices,
