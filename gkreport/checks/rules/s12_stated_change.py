@@ -92,9 +92,9 @@ def _clear(change) -> bool:
 
 def _judge(fmt, report, previous, statement, part):
     claim, number, change, quote = statement
-    year = change["year"]
-    if year is not None and int(year) != int(report["year"]) - 1:
-        return None  # compared with another year than the last
+    year, report_year = change["year"], report.get("year")
+    if year is not None and (report_year is None or int(year) != int(report_year) - 1):
+        return None  # compared with another year than the last (or the report's is unknown)
     sums = (claim.cells, *claim.also_accept)
     tied = [cells for cells in sums if str(table_sum(report, cells)) == number]
     if not tied:
