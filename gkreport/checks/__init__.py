@@ -25,6 +25,8 @@ from gkreport.checks.rules.s7_fee_notices import s7_fee_notices
 from gkreport.checks.rules.s8_publication_date import s8_publication_date
 from gkreport.checks.rules.s9_template_rows import s9_template_rows
 from gkreport.checks.rules.s10_consolidated import s10_consolidated
+from gkreport.checks.rules.s11_repeated_share import s11_repeated_share
+from gkreport.checks.rules.s12_stated_change import s12_stated_change
 
 # Errors first, warnings after (GSA FAC style).
 RULES = (
@@ -40,6 +42,8 @@ RULES = (
     s8_publication_date,
     s9_template_rows,
     s10_consolidated,
+    s11_repeated_share,
+    s12_stated_change,
 )
 
 # The rules of an agency's application ledger (依申请公开办理台账), which fills table 3: they

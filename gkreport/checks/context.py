@@ -9,7 +9,7 @@ class Context:
     """What a rule may read besides the report: its format and other reports."""
 
     fmt: Format
-    previous: dict | None = None  # last year's report of the same agency (S1, S2, S6)
+    previous: dict | None = None  # last year's report of the same agency (S1, S2, S6, S11, S12)
     peers: tuple[dict, ...] = field(default_factory=tuple)  # same year, other agencies (S5)
     departments: tuple[dict, ...] = field(default_factory=tuple)  # a government's (S10)
     published_on: datetime.date | None = None  # S8

@@ -1,6 +1,6 @@
 """Every Chinese finding message, built in one place; tests assert against the same builders."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from gkreport.lib.values import format_value
 
@@ -131,6 +131,58 @@ def repeated_text(part_heading, ratio):
     return f"{part_heading}：与上一年度报告的文字{ratio:.0%}相同，请结合本年度实际情况撰写"
 
 
+def percent(share) -> str:
+    """A share as people write it: one decimal (“62.5%”)."""
+    return f"{share * 100:.1f}%"
+
+
+def repeated_share(part_heading, repeated, total, run):
+    return (
+        f"{part_heading}：本年度该部分{total}字中有{repeated}字与上一年度报告相同"
+        f"（{repeated}÷{total}{EQUALS}{percent(repeated / total)}），超过一半，"
+        f"请结合本年度实际情况撰写（连续{run}字以上相同计为相同，只改动数字的语句也算相同，"
+        "不计标点、空格和小标题）"
+    )
+
+
+def signed(value, places=0, unit="") -> str:
+    """“9.1%”, “－9.1%”, “3”: a change with its sign, rounded half up to `places` decimals."""
+    size = abs(Decimal(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{MINUS if value < 0 else ''}{number(size)}{unit}"
+
+
+def percent_change(this_year, last_year, percent, places):
+    return (
+        f"（{number(this_year)}{MINUS}{number(last_year)}）÷{number(last_year)}"
+        f"{EQUALS}{signed(percent, places, '%')}"
+    )
+
+
+def difference(this_year, last_year, value):
+    return f"{number(this_year)}{MINUS}{number(last_year)}{EQUALS}{signed(value)}"
+
+
+def change_words(value, places, unit) -> str:
+    """The true change in words: “增长9.1%”, “减少3件”, “持平”."""
+    if value == 0:
+        return "持平"
+    size = signed(abs(value), places, unit)
+    if unit == "%":
+        return f"增长{size}" if value > 0 else f"下降{size}"
+    return f"增加{size}" if value > 0 else f"减少{size}"
+
+
+def sum_of(labels) -> str:
+    return "与".join(labels) + "之和"
+
+
+def stated_change(quote, what, this_year, last_year, arithmetic, actual):
+    return (
+        f"正文写“{quote}”，但{what}：本年{number(this_year)}、上年{number(last_year)}，"
+        f"{arithmetic}，实际{actual}"
+    )
+
+
 def fee_notices(cell, part, value):
     """cell: the format Cell of the applications dropped for unpaid fees (total column),
     named by its label's first clause (“2.申请人逾期未按收费通知要求缴纳费用”); part: the
@@ -181,6 +233,8 @@ KINDS = {
     "S8": "公开晚于截止日期",
     "S9": "仍用2019年格式的行",
     "S10": "与所属部门报告之和不一致",
+    "S11": "文字过半与上年报告相同",
+    "S12": "正文所述增减与上年报告不符",
     # The ledger's rules (依申请公开办理台账)
     "L1": "答复超过法定期限",
     "L2": "办理结果缺少具体情形",

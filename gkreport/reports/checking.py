@@ -1,8 +1,8 @@
 """The one way a stored report is judged: its context, its checks, its saved counts.
 
 A stored report is checked with the context built here and nowhere else: last year's report
-of the agency (S1, S2, S6), the same year's reports of the other agencies of its region that
-the office can see (S5) and, for a government, those of its departments (S10), the date it
+of the agency (S1, S2, S6, S11, S12), the same year's reports of the other agencies of its
+region that the office can see (S5) and, for a government, those of its departments (S10), the date it
 was first published and its deadline (S8). Every page, the saved counts the dashboard,
 exports and admin list show, and the office's cross-report page use it, so one report shows
 the same findings everywhere. A draft's peers never include other agencies' drafts.

@@ -1,15 +1,22 @@
 """The office's overview of a year: one row per agency of its jurisdiction.
 
 A fixed number of queries whatever the number of agencies: agencies, their reports of the
-year (without the heavy content columns) and the deadlines, each in one query. Error and
-warning counts are the ones cached on each report at every save.
+year and of the year before (without the heavy content columns: only the few cells the
+indicators read, taken out of the JSON by the database) and the deadlines, each in one
+query. Error and warning counts are the ones cached on each report at every save.
 """
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.db.models import Case, When
+from django.db.models.fields.json import KT
 from django.utils import timezone
 
+from gkreport.formats import UnknownFormat, format_for_year, get_format
+from gkreport.formats.indicators import all_codes, lines
+from gkreport.lib.values import read_value
 from gkreport.reports.models import Agency, Report
 from gkreport.review.access import jurisdiction
 from gkreport.review.deadlines import days_late, deadline_for, set_deadlines
@@ -40,6 +47,7 @@ class Row:
     delivered: bool = False
     # Days after the deadline the delivered report was submitted (0: on time).
     late_days: int = 0
+    previous: Report | None = None  # the agency's report of the year before (indicators)
 
     @property
     def status_order(self):
@@ -70,19 +78,9 @@ def dashboard_rows(office, year, *, status="", kind="", q="", overdue=False, sor
         agencies = agencies.filter(kind=kind)
     if q:
         agencies = agencies.filter(name__contains=q)
-    reports = {
-        r.agency_id: r
-        for r in Report.objects.filter(year=year, agency__in=agencies).only(
-            "code",
-            "agency_id",
-            "year",
-            "status",
-            "submitted_at",
-            "error_count",
-            "warning_count",
-            "imported_from",
-        )
-    }
+    reports, previous = {}, {}
+    for report in _reports(agencies, year):
+        (reports if report.year == year else previous)[report.agency_id] = report
     deadlines = set_deadlines([year], acting + reading)
     today = timezone.localdate()
     rows = []
@@ -99,6 +97,7 @@ def dashboard_rows(office, year, *, status="", kind="", q="", overdue=False, sor
             read_only=agency.region_id not in acting,
             delivered=delivered,
             late_days=days_late(report.submitted_at, due) if delivered else 0,
+            previous=previous.get(agency.pk),
         )
         if status == "none" and report is not None:
             continue
@@ -109,6 +108,85 @@ def dashboard_rows(office, year, *, status="", kind="", q="", overdue=False, sor
         rows.append(row)
     rows.sort(key=SORTS.get(sort, SORTS["name"]))
     return rows
+
+
+def _reports(agencies, year):
+    """The agencies' reports of the year and the year before, in one query: the light
+    columns and, for reports delivered to the office, the text of the indicators' cells
+    (`report.indicator_cells`; the database takes them out of the JSON)."""
+    formats = [fmt for fmt in (_format(year), _format(year - 1)) if fmt is not None]
+    cells = {f"cell_{n}": code for n, code in enumerate(all_codes(*formats))}
+    found = (
+        Report.objects.filter(year__in=(year, year - 1), agency__in=agencies)
+        .only(
+            "code",
+            "agency_id",
+            "year",
+            "format_version",
+            "status",
+            "submitted_at",
+            "error_count",
+            "warning_count",
+            "imported_from",
+        )
+        .annotate(
+            **{
+                name: Case(When(status__in=DELIVERED, then=KT(f"cells__{code}")))
+                for name, code in cells.items()
+            }
+        )
+    )
+    for report in found:
+        report.indicator_cells = {code: getattr(report, name) for name, code in cells.items()}
+        yield report
+
+
+def _figures(report) -> dict:
+    """The indicators' cells of a report, read by the one value reader."""
+    cells = get_format(report.format_version).cell_map
+    return {
+        code: _value(text, cells[code].kind)
+        for code, text in report.indicator_cells.items()
+        if code in cells
+    }
+
+
+@lru_cache(maxsize=4096)
+def _value(text, kind):
+    """Thousands of reports hold a few hundred distinct texts (“0”, “1”, …): each is read
+    once."""
+    return read_value(text, kind).value
+
+
+def _format(year):
+    try:
+        return format_for_year(year)
+    except UnknownFormat:
+        return None  # before the first format (2019): no report, no indicator
+
+
+def indicators(rows, year) -> dict | None:
+    """公开率 and the 纠错率 of the reports delivered to the office (submitted, approved,
+    published) among the listed agencies, against the same agencies' reports of the year
+    before."""
+    fmt = _format(year)
+    if fmt is None:
+        return None
+    this_year = [_figures(row.report) for row in rows if row.delivered]
+    last_year = [
+        _figures(row.previous)
+        for row in rows
+        if row.previous is not None and row.previous.status in DELIVERED
+    ]
+    return {
+        "year": year,
+        "last_year": year - 1,
+        "lines": lines(fmt, this_year, last_year),
+        "basis": (
+            f"按本页所列机关已报送（含已审核、已公开）的报告合计计算：{year}年度{len(this_year)}份，"
+            f"{year - 1}年度{len(last_year)}份"
+        ),
+    }
 
 
 def summary(rows) -> dict:

@@ -24,6 +24,7 @@ from gkreport.review.dashboard import (
     SORTS,
     STATUS_FILTERS,
     dashboard_rows,
+    indicators,
     summary,
 )
 from gkreport.review.diff import submission_diff
@@ -89,6 +90,7 @@ def dashboard(request, code, year):
         "year": year,
         "rows": rows,
         "summary": summary(rows),
+        "indicators": indicators(rows, year),
         "filters": filters,
         "statuses": STATUS_FILTERS,
         "kinds": Agency.Kind.choices,
@@ -99,8 +101,8 @@ def dashboard(request, code, year):
 
 @login_required
 def cross_checks(request, code, year):
-    """The warnings that need several reports: S5 between agencies, S1/S2/S6 against last
-    year, S8 the publication date, S10 a government against its departments."""
+    """The warnings that need several reports: S5 between agencies, S1/S2/S6/S11/S12 against
+    last year, S8 the publication date, S10 a government against its departments."""
     office, membership = office_for(request, code)
     acting, _ = jurisdiction(office)
     this_year = list(

@@ -167,3 +167,56 @@ def test_the_office_above_views_the_regions_below(client, people, offices):
 def test_a_draft_has_no_link(client, people, offices):
     client.force_login(offices.olivia)
     assert _action(client, offices, people.agency) == ""
+
+
+def test_the_indicators_of_delivered_reports_show_with_their_formulas(client, people, offices):
+    set_status(people.report, "submitted")
+    last_year = stored_report(people.agency, year=2022)
+    last_year.cells["t3.granted.total"] = "2"
+    last_year.cells["t3.total_processed.total"] = "3"
+    last_year.save()
+    set_status(last_year, "published")
+    stored_report(people.other_agency)  # a draft: not the office's yet, not counted
+    client.force_login(offices.olivia)
+    page = client.get(url(offices)).content.decode()
+    assert "2023年度主要指标" in page
+    assert "已报送（含已审核、已公开）的报告合计计算：2023年度1份，2022年度1份" in page
+    assert "公开率 ＝（予以公开 ＋ 部分公开）÷ 办理结果总计 ＝（6 ＋ 0）÷ 8 ＝ 75.0%" in page
+    assert "75.0% － 66.7% ＝ ＋8.3个百分点" in page
+    assert "复议纠错率 ＝ 行政复议结果纠正 ÷ 行政复议总计 ＝ 0 ÷ 2 ＝ 0.0%" in page
+    # the list's filters choose the reports: another agency's name leaves none
+    page = client.get(url(offices) + "?q=科学").content.decode()
+    assert "2023年度0份，2022年度0份" in page
+    assert "公开率 ＝（予以公开 ＋ 部分公开）÷ 办理结果总计：没有报告，无法计算" in page
+
+
+def test_an_indicator_without_a_total_is_a_dash_with_the_reason(client, people, offices):
+    for code in ("t3.granted.total", "t3.unavailable_not_held.total", "t3.total_processed.total"):
+        people.report.cells[code] = "0"
+    people.report.save()
+    set_status(people.report, "approved")
+    client.force_login(offices.olivia)
+    page = client.get(url(offices)).content.decode()
+    assert "＝（0 ＋ 0）÷ 0 ＝ —（办理结果总计为0，无法计算）" in page
+    assert "本年办理结果总计为0，无法比较" in page
+
+
+def test_last_years_reports_add_no_query(client, people, offices):
+    set_status(people.report, "submitted")
+    client.force_login(offices.olivia)
+    with CaptureQueriesContext(connection) as before:
+        client.get(url(offices))
+    for agency in (people.agency, people.other_agency):
+        set_status(stored_report(agency, year=2022), "published")
+    with CaptureQueriesContext(connection) as after:
+        page = client.get(url(offices)).content.decode()
+    assert "2022年度2份" in page
+    assert len(after) == len(before)
+
+
+def test_a_year_before_the_formats_has_no_indicators(client, people, offices):
+    client.force_login(offices.olivia)
+    response = client.get(url(offices, 2018))
+    assert response.status_code == 200
+    assert "主要指标" not in response.content.decode()
+    assert "主要指标" in client.get(url(offices, 2019)).content.decode()

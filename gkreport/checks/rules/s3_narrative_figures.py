@@ -1,116 +1,28 @@
 """S3: figures quoted in the narrative match the tables.
 
-Only clear statements are compared: a clause that names the quantity and gives one number
-of 件 right after it. A clause that also speaks of 备案 or of money (元) is about something
-else, and a clause with two candidate numbers is ambiguous: in doubt the rule stays silent.
+Only clear statements are compared (see gkreport/checks/text_figures.py): in doubt the rule
+stays silent.
 """
-
-import re
-import unicodedata
-from dataclasses import dataclass
-from functools import cache
 
 from gkreport.checks import messages
 from gkreport.checks.findings import WARNING, Finding
-from gkreport.checks.report import figure, section
-from gkreport.formats import get_format
-
-OTHER_QUANTITIES = re.compile(r"备案|元")
-CLAUSE_SPLIT = re.compile(r"[，。；;！？!?\n]|,(?!\d{3})")
-
-
-@dataclass(frozen=True)
-class Claim:
-    key: str  # finding code suffix
-    patterns: tuple[re.Pattern, ...]
-    cells: tuple[str, ...]  # the table figure is the sum of these
-    what: str  # how the message names the table figure
-    also_accept: tuple[tuple[str, ...], ...] = ()  # other sums a careful writer may quote
-
-
-def _p(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
-
-
-def claims(fmt) -> tuple[Claim, ...]:
-    """What a narrative may state, for one format: cells and their names come from it; the
-    patterns are how writers phrase the statement around the format's own words."""
-    return _claims(fmt.version)
-
-
-@cache
-def _claims(version: str) -> tuple[Claim, ...]:
-    fmt = get_format(version)
-    key = fmt.key_cells
-    label = fmt.cell_map
-    review = fmt.table4_branches[0]
-    litigation = fmt.table4_branches[1]
-    table4 = label[key.litigation[0]].table_name
-    total = label[key.litigation[0]].column_label
-    kinds = "与".join(name for group, name in fmt.table4_groups if group in litigation.groups)
-    found = [
-        Claim(
-            "received",
-            (
-                _p(
-                    r"(?:收到|受理|新收)[各类的]*(?:政府信息)?(?:公开)?(?:依申请公开|申请)"
-                    r"(?:件|数量?|共计?|为|总数)*(\d+)件"
-                ),
-            ),
-            (key.received,),
-            label[key.received].label,
-            also_accept=((key.received, key.carried_over),),
-        ),
-        Claim(
-            "carried_forward",
-            (
-                _p(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?(?:申请)?(\d+)件"),
-                _p(r"(?<!\d)(\d+)件(?:申请)?(?:结转|转入)(?:至|到)?下一?年"),
-            ),
-            (key.carried_forward,),
-            label[key.carried_forward].label,
-        ),
-        Claim(
-            "review",
-            (_p(rf"{re.escape(review.label)}(?:案件|申请)?共?(?:计|为)?(\d+)件"),),
-            key.review,
-            label[key.review[0]].label,
-        ),
-        Claim(
-            "litigation",
-            (_p(rf"{re.escape(litigation.label)}(?:案件)?共?(?:计|为)?(\d+)件"),),
-            key.litigation,
-            f"{table4} {litigation.label} {kinds}的{total}之和",
-        ),
-    ]
-    if key.normative_documents_issued is not None:
-        cell = label[key.normative_documents_issued]
-        found.append(
-            Claim(
-                "normative_documents",
-                (
-                    _p(rf"(?:制发|印发|出台|制定)了?{re.escape(cell.row_label)}(?:共)?(\d+)件"),
-                    _p(rf"(?:含|包括|其中){re.escape(cell.row_label)}(\d+)件"),
-                ),
-                (cell.code,),
-                cell.label,
-            )
-        )
-    return tuple(found)
+from gkreport.checks.text_figures import claims, clauses, quoted_number, table_sum
 
 
 def s3_narrative_figures(report, ctx):
     findings = []
-    clauses = list(_clauses(report, ctx.fmt))
+    found = list(clauses(report, ctx.fmt))
     for claim in claims(ctx.fmt):
-        table_value = _sum(report, claim.cells)
+        table_value = table_sum(report, claim.cells)
         if table_value is None:
             continue
         accepted = {str(table_value)} | {
-            str(v) for v in (_sum(report, cells) for cells in claim.also_accept) if v is not None
+            str(v)
+            for v in (table_sum(report, cells) for cells in claim.also_accept)
+            if v is not None
         }
-        for part, clause in clauses:
-            quoted = _quoted_number(claim, clause)
+        for part, clause in found:
+            quoted = quoted_number(claim, clause)
             if quoted is None or quoted in accepted:
                 continue
             findings.append(
@@ -123,33 +35,3 @@ def s3_narrative_figures(report, ctx):
                 )
             )
     return findings
-
-
-def _clauses(report, fmt):
-    for part in fmt.part_keys:
-        text = unicodedata.normalize("NFKC", section(report, part))
-        for clause in CLAUSE_SPLIT.split(text):
-            clause = re.sub(r"\s+", "", clause)
-            if clause:
-                yield part, clause
-
-
-def _quoted_number(claim: Claim, clause: str) -> str | None:
-    if OTHER_QUANTITIES.search(clause):
-        return None
-    numbers = {
-        _canonical(m.group(1)) for pattern in claim.patterns for m in pattern.finditer(clause)
-    }
-    return numbers.pop() if len(numbers) == 1 else None
-
-
-def _canonical(digits: str) -> str:
-    """The number as str(int(digits)) prints it, without int(): a narrative may hold more
-    digits than Python converts (4,300), and converting takes time growing with the square."""
-    ascii_digits = "".join(str(unicodedata.decimal(digit)) for digit in digits)
-    return ascii_digits.lstrip("0") or "0"
-
-
-def _sum(report, cells):
-    values = [figure(report, code) for code in cells]
-    return None if any(v is None for v in values) else sum(values)
