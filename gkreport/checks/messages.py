@@ -264,8 +264,8 @@ def ledger_entry(number, received_on) -> str:
 def late_reply(where, replied_on, days, limit, extended):
     period = f"法定期限{limit}个工作日" + ("（已延期）" if extended else "")
     return (
-        f"{where}：{date_words(replied_on)}答复，用了{days}个工作日，超过{period}。"
-        "工作日按周一至周五计算，未扣除法定节假日；补正等不计入期限的时间请在备注中说明"
+        f"{where}：{date_words(replied_on)}答复，至少用了{days}个工作日，超过{period}。"
+        "工作日按周一至周五计算，并扣除了当年可能放假的日子；补正等不计入期限的时间请在备注中说明"
     )
 
 
