@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,41 @@ def get(port, path):
         return response.status, dict(response.getheaders()), response.read()
     finally:
         connection.close()
+
+
+@contextmanager
+def serving(env: dict, log: Path, timeout: float):
+    """scripts/serve running with `env` until the block ends, answering /healthz first; its
+    whole process group stopped at the end (a hung gunicorn worker must not outlive it)."""
+    port = int(env["BIND"].rsplit(":", 1)[1])
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            [str(ROOT / "scripts" / "serve")],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: stopped as one below
+        )
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if get(port, "/healthz")[0] in (200, 503):
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"scripts/serve did not answer:\n{log.read_text()[-3000:]}")
+            time.sleep(0.3)
+        yield process
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -61,34 +97,8 @@ def server(tmp_path_factory):
         timeout=120,
     )
     log = folder / "serve.log"
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            [str(ROOT / "scripts" / "serve")],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: stopped as one below
-        )
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            try:
-                if get(port, "/healthz")[0] in (200, 503):
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"scripts/serve did not answer:\n{log.read_text()[-3000:]}")
-            time.sleep(0.3)
+    with serving(env, log, START_TIMEOUT) as process:
         yield port, process.pid, log
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
 
 
 def test_the_health_endpoint_answers_from_gunicorn(server):

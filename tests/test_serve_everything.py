@@ -6,17 +6,15 @@ gunicorn, the PDF's bytes live in the bucket and the cache in Redis."""
 
 import http.client
 import os
-import signal
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.test_serve import free_port, get
+from tests.test_serve import free_port, get, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 120
@@ -72,35 +70,8 @@ def served(tmp_path, database_url, redis_url, s3_storage):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")  # the demo renders PDFs with them
     manage(env, "gk_demo", "-v0")
-    log = tmp_path / "serve.log"
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            [str(ROOT / "scripts" / "serve")],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            try:
-                if get(port, "/healthz")[0] in (200, 503):
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"scripts/serve did not answer:\n{log.read_text()[-3000:]}")
-            time.sleep(0.3)
+    with serving(env, tmp_path / "serve.log", START_TIMEOUT):
         yield port
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
 
 
 def test_the_demo_is_served_with_the_database_redis_and_the_object_store(
