@@ -45,7 +45,7 @@ def check_storage() -> dict:
 
 def check_queue() -> dict:
     """The background queue can be read; with the database queue, how much waits and since
-    when (a growing age means no db_worker is running: an alert, not a reason to take this
+    when (a growing age means no gk_worker is running: an alert, not a reason to take this
     app server out of the load balancer)."""
     backend = settings.TASKS["default"]["BACKEND"]
     if backend != "django_tasks_db.DatabaseBackend":

@@ -261,7 +261,7 @@ IMPORT_LIMITS = Limits(
 )
 
 # Background work (the office's batch check) through Django's task framework (the
-# django-tasks backport): queued in the database and run by `manage.py db_worker`, which
+# django-tasks backport): queued in the database and run by `manage.py gk_worker` (db_worker plus recovery), which
 # `make run` starts beside the server. Nothing but the database is needed.
 TASKS = {
     "default": {

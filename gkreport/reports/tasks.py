@@ -1,4 +1,4 @@
-"""Background tasks of the drafting pages and of the workflow (run by `manage.py db_worker`).
+"""Background tasks of the drafting pages and of the workflow (run by `manage.py gk_worker`).
 
 Every task is safe to run twice: a worker that dies mid-way has its task queued again
 (gkreport/task_recovery.py), and files are written whole under their final names.

@@ -1,4 +1,4 @@
-"""Background tasks of the supervising office (run by `manage.py db_worker`)."""
+"""Background tasks of the supervising office (run by `manage.py gk_worker`)."""
 
 from django_tasks import task
 
