@@ -3,6 +3,9 @@ years, so counts made with them never exceed the true number of working days."""
 
 import datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from gkreport.lib.holidays import possible_holiday_weekdays, windows
 
 # Days off as published by the State Council (国务院办公厅关于节假日安排的通知).
@@ -42,3 +45,17 @@ def test_a_span_with_no_festival_has_no_possible_holidays():
 
 def test_an_unknown_year_is_not_guessed():
     assert possible_holiday_weekdays(datetime.date(2018, 12, 1), datetime.date(2019, 1, 10)) is None
+
+
+@given(
+    st.dates(datetime.date(2019, 1, 1), datetime.date(2030, 12, 31)),
+    st.integers(min_value=0, max_value=400),
+)
+def test_the_count_is_the_weekdays_of_the_span_inside_a_window(start, length):
+    end = min(start + datetime.timedelta(days=length), datetime.date(2030, 12, 31))
+    expected = sum(
+        1
+        for day in days(str(start + datetime.timedelta(days=1)), str(end))
+        if day.weekday() < 5 and any(a <= day <= b for a, b in windows(day.year))
+    )
+    assert possible_holiday_weekdays(start, end) == expected
