@@ -205,7 +205,43 @@ def _client_process(job):
             thread.start()
     for thread in threads:
         thread.join()
-    return samples.ms, samples.errors
+    times = os.times()
+    return samples.ms, samples.errors, times.user + times.system
+
+
+def _cpu_seconds(pids) -> float:
+    """User + system CPU seconds the processes (and their waited-for children) have used."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return total / tick
+
+
+def _descendants(pid) -> list[int]:
+    found, queue = [], [pid]
+    while queue:
+        parent = queue.pop()
+        for child in Path(f"/proc/{parent}/task/{parent}/children").read_text().split():
+            found.append(int(child))
+            queue.append(int(child))
+    return found
+
+
+def _postgres_pids() -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    pids.append(int(entry.name))
+            except OSError:
+                continue
+    return pids
 
 
 CLIENT_PROCESSES = 2  # of each kind
@@ -264,12 +300,27 @@ def inside():
         jobs = [("downloads", port, (pdf_path, rate), deadline)] * CLIENT_PROCESSES
         jobs += [("editors", port, people[i::CLIENT_PROCESSES], deadline) for i in range(2)]
         connection.close()  # the children fork without it
+        server_pids = [server.pid, *_descendants(server.pid)]
+        worker_pids = [process.pid for process in worker]
+        before = {
+            "gunicorn": _cpu_seconds(server_pids),
+            "worker": _cpu_seconds(worker_pids),
+            "postgres": _cpu_seconds(_postgres_pids()),
+        }
+        client_cpu = 0.0
         with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
-            for ms, errors in pool.map(_client_process, jobs):
+            for ms, errors, cpu in pool.map(_client_process, jobs):
+                client_cpu += cpu
                 for kind, values in ms.items():
                     samples.ms.setdefault(kind, []).extend(values)
                 for kind, count in errors.items():
                     samples.errors[kind] = samples.errors.get(kind, 0) + count
+        cpu = {
+            "gunicorn": _cpu_seconds(server_pids) - before["gunicorn"],
+            "worker": _cpu_seconds(worker_pids) - before["worker"],
+            "postgres": _cpu_seconds(_postgres_pids()) - before["postgres"],
+            "load generators": client_cpu,
+        }
         renders = DBTaskResult.objects.filter(task_path__endswith="render_draft_pdf")
         queued = renders.count()
         by_status = dict(renders.values_list("status").annotate(n=Count("id")))
@@ -294,6 +345,11 @@ def inside():
     print(
         f"draft PDFs: {queued} queued by saves, {by_status} at the end, {stored} stored; "
         "a queued render of a version saved over does nothing"
+    )
+    available = SECONDS * (os.cpu_count() or 1)
+    print(
+        f"CPU seconds used of {available} available: "
+        + ", ".join(f"{name} {value:.0f}" for name, value in cpu.items())
     )
     print(f"BENCH load_pg_download_rps {len(downloads) / SECONDS:.0f} req/s")
     print(f"BENCH load_pg_download_p95_ms {_p95(downloads):.1f} ms")
