@@ -41,12 +41,33 @@ def test_a_long_repetitive_part_is_judged_without_difflibs_quadratic_search(monk
     assert ratio is not None and ratio > 0.99
 
 
-def test_the_shared_runs_measure_agrees_with_difflib_on_an_edited_copy():
-    from difflib import SequenceMatcher
+def long_part(seed: int) -> str:
+    """About 9,000 characters of distinct sentences (too long for difflib's exact ratio)."""
+    import random
 
-    from gkreport.checks.rules.s6_repeated_text import _shared_runs
+    rng = random.Random(seed)
+    words = "本机关依法主动公开政府信息规范性文件行政许可处罚强制收费办理答复申请复议诉讼"
+    return "".join("".join(rng.choice(words) for _ in range(29)) + "。" for _ in range(300))
 
-    text = "".join(chr(0x4E00 + (i * 7919) % 3000) for i in range(2000))
-    edited = "".join("改" if i % 40 == 0 else char for i, char in enumerate(text))
-    exact = SequenceMatcher(None, text, edited, autojunk=False).ratio()
-    assert abs(_shared_runs(text, edited) - exact) < 0.03
+
+def test_a_long_copy_with_a_sentence_changed_is_nearly_identical():
+    from gkreport.checks.rules import s6_repeated_text
+
+    last_year = long_part(1)
+    this_year = last_year.replace(last_year[:30], "本年度我们新增了政务公开专区并完善了目录。", 1)
+    assert s6_repeated_text._exact_work(this_year, last_year) > s6_repeated_text.EXACT_WORK
+    s6_repeated_text.nearly_identical.cache_clear()
+    assert s6_repeated_text.nearly_identical(this_year, last_year) > 0.99
+
+
+def test_a_long_part_with_its_sentences_reordered_is_not_called_identical():
+    import random
+
+    from gkreport.checks.rules import s6_repeated_text
+
+    last_year = long_part(2)
+    sentences = last_year.split("。")[:-1]
+    random.Random(3).shuffle(sentences)
+    this_year = "。".join(sentences) + "。"
+    s6_repeated_text.nearly_identical.cache_clear()
+    assert s6_repeated_text.nearly_identical(this_year, last_year) is None
