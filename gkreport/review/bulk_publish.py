@@ -6,6 +6,10 @@ review page) and records the outcome, so the page can show progress and every re
 reason. The final PDFs are usually stored already (rendered when each report was approved).
 """
 
+import logging
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,13 +21,26 @@ from gkreport.review.models import Office, PublishRequest
 from gkreport.vocabulary import OfficeRole
 from gkreport.vocabulary import Status as S
 
+logger = logging.getLogger(__name__)
+
 PDF_FAILED = "生成PDF失败，请在审核页面单独公开或联系系统管理员"
+UNEXPECTED = "公开时发生意外错误（已记入日志），请在审核页面单独公开或联系系统管理员"
+LOST = "后台任务没有完成（可能是后台服务停止了），可以重新选择公开"
+
+
+def _lost_before():
+    """A request still queued after every attempt its task could have had was lost with its
+    worker: it no longer holds the report back and the page says so."""
+    seconds = settings.TASK_STALLED_SECONDS * (settings.TASK_MAX_ATTEMPTS + 1)
+    return timezone.now() - timedelta(seconds=seconds)
 
 
 def candidates(office: Office, year: int) -> list[Report]:
     """The approved reports of the year the office may publish, and not queued already."""
     acting, _ = jurisdiction(office)
-    queued = PublishRequest.objects.filter(state=PublishRequest.State.QUEUED).values("report")
+    queued = PublishRequest.objects.filter(
+        state=PublishRequest.State.QUEUED, requested_at__gte=_lost_before()
+    ).values("report")
     return list(
         Report.objects.filter(year=year, agency__region_id__in=acting, status=S.APPROVED)
         .exclude(pk__in=queued)
@@ -76,6 +93,9 @@ def publish(request_id: int) -> None:
         return _settle(request, PublishRequest.State.REFUSED, "；".join(refused.reasons))
     except PdfError:
         return _settle(request, PublishRequest.State.REFUSED, PDF_FAILED)
+    except Exception:  # noqa: BLE001 - the office must see it ended; the log keeps why
+        logger.exception("bulk publishing of report %s failed", report.pk)
+        return _settle(request, PublishRequest.State.REFUSED, UNEXPECTED)
     _settle(request, PublishRequest.State.DONE)
 
 
@@ -92,6 +112,10 @@ def progress(office: Office, year: int) -> dict:
         "report__agency"
     ):
         latest.setdefault(request.report_id, request)  # newest first
+    lost_before = _lost_before()
+    for row in latest.values():
+        if row.state == PublishRequest.State.QUEUED and row.requested_at < lost_before:
+            row.state, row.reason = PublishRequest.State.REFUSED, LOST  # shown, not saved
     rows = sorted(
         latest.values(),
         key=lambda r: (r.state != PublishRequest.State.REFUSED, r.report.agency.name),

@@ -84,3 +84,35 @@ def test_another_office_gets_404_and_cannot_publish_our_reports(client, offices,
     other = reverse("publish_many", args=[offices.other_office.code, 2023])
     client.post(other, {"report": [f"{approved.pk}:{approved.version}"]})
     assert not PublishRequest.objects.exists()
+
+
+def test_an_unexpected_failure_is_shown_and_the_report_can_be_chosen_again(
+    olivia, offices, approved, monkeypatch, django_capture_on_commit_callbacks
+):
+    from gkreport.reports import workflow as flow
+
+    def broken(*args, **kwargs):
+        raise OSError("storage unreachable")
+
+    monkeypatch.setattr(flow, "perform", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        olivia.post(url(offices), {"report": [f"{approved.pk}:{approved.version}"]})
+    assert PublishRequest.objects.get().state == "refused"
+    page = olivia.get(url(offices)).content.decode()
+    assert "意外错误" in page and f'value="{approved.pk}:{approved.version}"' in page
+
+
+def test_a_request_lost_with_its_worker_no_longer_holds_the_report(olivia, offices, approved):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    PublishRequest.objects.create(
+        office=offices.office,
+        report=approved,
+        version=approved.version,
+        requested_at=timezone.now() - timedelta(days=1),
+    )
+    page = olivia.get(url(offices)).content.decode()
+    assert "后台任务没有完成" in page
+    assert f'value="{approved.pk}:{approved.version}"' in page
