@@ -270,8 +270,9 @@ TASKS = {
     }
 }
 
-# A task RUNNING longer than this has lost its worker (no task of gkreport takes a minute):
-# `manage.py gk_worker` queues it again, at most TASK_MAX_ATTEMPTS claims in all.
+# A task RUNNING this long since it started or last reported a step (heartbeat(): the batch
+# check after each file) has lost its worker: `manage.py gk_worker` queues it again, at most
+# TASK_MAX_ATTEMPTS claims in all. A render, a mail or one file takes seconds.
 TASK_STALLED_SECONDS = envint("TASK_STALLED_SECONDS", 600)
 TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 3)
 TASK_RECOVERY_INTERVAL = envint("TASK_RECOVERY_INTERVAL", 60)

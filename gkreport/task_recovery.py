@@ -20,6 +20,21 @@ logger = logging.getLogger(__name__)
 
 GAVE_UP = "gkreport.task_recovery.WorkerStopped"
 
+# The task this worker process is running (a worker runs one at a time), set by gk_worker.
+_running: dict = {"id": None}
+
+
+def remember_running(sender, task_result, **kwargs) -> None:
+    _running["id"] = task_result.id
+
+
+def heartbeat() -> None:
+    """A long task's “still here”: renews its claim. Nothing outside a gk_worker."""
+    if _running["id"] is not None:
+        DBTaskResult.objects.filter(pk=_running["id"], status=TaskResultStatus.RUNNING).update(
+            started_at=timezone.now()
+        )
+
 
 def requeue_stalled(now=None) -> dict:
     """Queue again (or fail, after too many attempts) the tasks RUNNING for too long.

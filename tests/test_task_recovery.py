@@ -72,3 +72,13 @@ def test_the_next_worker_runs_the_dead_workers_task_to_the_end(queue, people, se
     assert len(task.worker_ids) == 2  # the dead one, then the one that finished it
     stored = pdf_store.storage().open(pdf_store._name(pdf_store.pdf_key(report)), "rb").read()
     assert stored.startswith(b"%PDF")
+
+
+def test_a_long_task_that_reports_its_steps_is_not_taken_for_stalled(queue, people, monkeypatch):
+    from gkreport import task_recovery
+
+    task = left_running(people.report, minutes_ago=30)
+    monkeypatch.setitem(task_recovery._running, "id", task.pk)
+    task_recovery.heartbeat()  # the batch check does this after each file
+    assert requeue_stalled() == {"requeued": 0, "failed": 0}
+    assert DBTaskResult.objects.get(pk=task.pk).status == TaskResultStatus.RUNNING

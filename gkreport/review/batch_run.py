@@ -19,6 +19,7 @@ from gkreport.imports.uploaded import read_uploaded
 from gkreport.lib.fetch import FetchRefused, fetch, policy_from_settings
 from gkreport.review.batch_storage import read_batch_file, store_batch_file
 from gkreport.review.models import Batch, BatchItem
+from gkreport.task_recovery import heartbeat
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ def _read_all(batch_id, current) -> list | None:
             item.save(update_fields=fields)
         if not current.update(progress=F("progress") + 1, updated=timezone.now()):
             return None
+        heartbeat()  # hundreds of files may take longer than a stalled task is given
     return readings
 
 

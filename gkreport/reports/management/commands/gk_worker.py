@@ -7,9 +7,10 @@ import threading
 
 from django.conf import settings
 from django.db import close_old_connections, connection
+from django_tasks.signals import task_started
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
-from gkreport.task_recovery import requeue_stalled
+from gkreport.task_recovery import remember_running, requeue_stalled
 
 logger = logging.getLogger(__name__)
 
@@ -18,6 +19,7 @@ class Command(DBWorkerCommand):
     help = "Run queued tasks; queue again the tasks of workers that stopped"
 
     def handle(self, *args, **options):
+        task_started.connect(remember_running)  # for heartbeat() of long tasks
         requeue_stalled()
         if not options.get("batch"):
             threading.Thread(target=self._recover_forever, daemon=True).start()
