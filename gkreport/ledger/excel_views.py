@@ -80,6 +80,9 @@ def ledger_import(request, code, year):
     return render(request, "ledger/import.html", context)
 
 
+ALREADY_IMPORTED = "这个文件已经导入（按钮可能被点了两次），没有再导入一次。"
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def ledger_mapping(request, code, year, upload):
@@ -97,9 +100,11 @@ def ledger_mapping(request, code, year, upload):
     if result and not errors and request.POST.get("action") == "import":
         refusal = _import_refusal(ledger, result)
         if not refusal:
-            count = importing.import_rows(ledger, result.ready)
-            stored.delete()
-            messages.success(request, _imported_message(stored.name, count, result))
+            count = importing.import_upload(ledger, stored, sheet, mapping)
+            if count is None:
+                messages.error(request, ALREADY_IMPORTED)
+            else:
+                messages.success(request, _imported_message(stored.name, count, result))
             return redirect("ledger", ledger.agency.code, ledger.year)
         messages.error(request, refusal)
     context = {"ledger": ledger, "agency": ledger.agency, "upload": stored, "errors": errors}

@@ -111,9 +111,10 @@ def preview(ledger, sheet: Sheet, mapping: dict[int, str]) -> Preview:
             result.problems.append(Problem(number, messages))
             continue
         key = _identity(values)
-        if key in known:
+        if key in known:  # in the ledger, or on an earlier line of this file
             result.duplicates.append(number)
             continue
+        known.add(key)
         result.ready.append(values)
     return result
 
@@ -132,6 +133,18 @@ def _known(ledger) -> set:
     for reference, received, applicant, subject in rows:
         known.add(("reference", reference) if reference else (received, applicant, subject))
     return known
+
+
+def import_upload(ledger, upload: Upload, sheet: Sheet, mapping: dict[int, str]) -> int | None:
+    """Import the upload's ready rows once: removing the upload claims it, inside the same
+    transaction, so a second click (or a second tab) that arrives meanwhile waits for the
+    first and then finds nothing to import (None). The rows are read again there, against
+    the ledger as it is then."""
+    with transaction.atomic():
+        claimed, _ = Upload.objects.filter(pk=upload.pk).delete()
+        if not claimed:
+            return None
+        return import_rows(ledger, preview(ledger, sheet, mapping).ready)
 
 
 def import_rows(ledger, ready: list[dict]) -> int:

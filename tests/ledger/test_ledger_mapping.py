@@ -147,3 +147,22 @@ def test_the_stored_cells_are_the_files(people):
     sheet = upload_sheet(upload)
     assert sheet.header == HEADER and sheet.rows[0][1] == "2023-03-01"
     assert import_rows(ledger(people), []) == 0
+
+
+def test_a_line_repeated_in_the_file_is_imported_once(client, people):
+    client.force_login(people.alice)
+    upload = stored(people, [ROWS[0], ROWS[0], ROWS[1]])
+    page = client.post(url(people, upload), guessed() | {"action": "import"}, follow=True)
+    assert page.status_code == 200
+    assert Entry.objects.filter(agency=people.agency, year=2023).count() == 2
+
+
+def test_a_second_import_of_the_same_file_imports_nothing(people):
+    from gkreport.ledger.importing import import_upload
+
+    upload = stored(people)
+    sheet = upload_sheet(upload)
+    mapping = {int(key.split("-")[1]): name for key, name in guessed().items()}
+    first = import_upload(ledger(people), upload, sheet, mapping)
+    assert first == 4 and import_upload(ledger(people), upload, sheet, mapping) is None
+    assert Entry.objects.filter(agency=people.agency, year=2023).count() == 4
