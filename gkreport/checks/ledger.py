@@ -12,6 +12,8 @@
                 "extended": False,          # the reply period was extended (延期答复)
                 "outcome": "denied" or "",  # a category of formats/ledger.py
                 "reason": "denied_state_secret" or "",  # its table-3 row, where it has several
+                "carried_answered_on": date(2023, 12, 20),  # only on a copy carried over
+                                            # whose original was answered in its own year
             },
             …
         ],

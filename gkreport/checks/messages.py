@@ -298,5 +298,12 @@ def reply_before_receipt(where, replied_on):
     return f"{where}：答复日期{date_words(replied_on)}早于收到申请的日期"
 
 
+def carried_but_answered(where, answered_on):
+    return (
+        f"{where}：作为上年结转的申请导入，但上年台账记载已于{date_words(answered_on)}答复，"
+        "会在两个年度重复统计；请删除这一条，或更正上年台账"
+    )
+
+
 def received_after_year(where, year):
     return f"{where}：收到日期晚于{year}年12月31日，应记入下一年度的台账"

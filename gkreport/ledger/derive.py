@@ -31,6 +31,8 @@ ENTRY_FIELDS = (
     "outcome",
     "reason",
     "applicant_type",
+    "carried_from__year",
+    "carried_from__replied_on",
 )
 
 
@@ -50,6 +52,12 @@ def ledger_dict(agency_id: int, year: int, fmt) -> dict:
         entry = dict(zip(ENTRY_FIELDS, row, strict=True))
         entry["id"] = entry.pop("code_text").replace("-", "")
         entry["number"] = number
+        # A copy carried over whose original has since been answered within its own year
+        # (last year's ledger corrected after the carrying) would be counted twice.
+        original_year = entry.pop("carried_from__year")
+        answered = entry.pop("carried_from__replied_on")
+        if answered is not None and answered <= datetime.date(original_year, 12, 31):
+            entry["carried_answered_on"] = answered
         entries.append(entry)
     return {"year": year, "format": fmt.version, "entries": entries}
 

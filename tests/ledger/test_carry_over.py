@@ -91,3 +91,21 @@ def test_nothing_to_carry_says_so(client, people):
     client.force_login(people.alice)
     page = client.post(carry_url(people), follow=True).content.decode()
     assert "2023年没有未导入的未办结申请。" in page
+
+
+def test_a_copy_whose_original_was_then_answered_last_year_is_an_error(people):
+    """Last year's ledger corrected after the carrying: the application would count in both
+    years; the copy's row says so, and adopting waits until it is resolved."""
+    from gkreport.checks import check_ledger
+    from gkreport.ledger.carry import carry_over
+
+    still_open, _ = open_and_closed(people)
+    carry_over(people.agency, 2024, limit=100)
+    Entry.objects.filter(pk=still_open.pk).update(
+        replied_on=datetime.date(2023, 12, 29), outcome="granted"
+    )
+    result = check_ledger(ledger_dict(people.agency.pk, 2024, FORMAT_2021))
+    (error,) = [f for f in result.errors if f.code == "L3.carried_answered"]
+    assert "上年台账记载已于2023年12月29日答复，会在两个年度重复统计" in error.message
+    copy = Entry.objects.get(year=2024, carried_from=still_open)
+    assert error.entry == copy.code.hex

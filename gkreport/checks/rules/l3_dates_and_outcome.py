@@ -27,6 +27,9 @@ def _problem(entry, year, terms):
     received, replied = entry["received_on"], entry.get("replied_on")
     outcome = entry.get("outcome") or ""
     where = messages.ledger_entry(entry["number"], received)
+    if entry.get("carried_answered_on"):
+        answered = entry["carried_answered_on"]
+        return "L3.carried_answered", messages.carried_but_answered(where, answered)
     if received > year_end(year):
         return "L3.received_late", messages.received_after_year(where, year)
     if replied is not None and replied < received:
