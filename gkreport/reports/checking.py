@@ -175,21 +175,23 @@ def queue_recount(region_id: int, year: int) -> None:
     per round, and the workers would fall behind on PDFs. The marker is a row in the
     database, which every web process and worker shares; the task removes it before it
     reads, so a change committed after the recount started queues the next one."""
+    from gkreport.reports.tasks import recount
+
+    # The marker and the task are written in one transaction (the queue is in the same
+    # database): a process that dies in between leaves neither.
     try:
         with transaction.atomic():
             marker, created = RecountQueued.objects.get_or_create(region_id=region_id, year=year)
+            # A marker whose task never ran must not stop recounts for good.
+            stale = timezone.now() - timedelta(seconds=settings.TASK_STALLED_SECONDS)
+            if not created and marker.queued_at < stale:
+                created = RecountQueued.objects.filter(
+                    pk=marker.pk, queued_at=marker.queued_at
+                ).update(queued_at=timezone.now())
+            if created:
+                recount.enqueue(region_id, year)
     except IntegrityError:  # another process queued it at the same moment
         return
-    # A marker whose task never ran (lost with its queue) must not stop recounts for good.
-    stale = timezone.now() - timedelta(seconds=settings.TASK_STALLED_SECONDS)
-    if not created and marker.queued_at < stale:
-        created = RecountQueued.objects.filter(pk=marker.pk, queued_at=marker.queued_at).update(
-            queued_at=timezone.now()
-        )
-    if created:
-        from gkreport.reports.tasks import recount
-
-        recount.enqueue(region_id, year)
 
 
 def recount_queued(region_id: int, year: int) -> None:
