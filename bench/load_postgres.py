@@ -1,8 +1,8 @@
 """Everything real under load: gunicorn + PostgreSQL + a gk_worker on this machine.
 
 50 editors save table 3 (each: open the page, change a cell, save, follow the redirect as the
-browser does, think ~5 s) while the public downloads a published PDF at a steady 200 requests
-per second, for 60 s. Every save queues the draft's PDF (render_draft_pdf) for the worker:
+browser does, then 7.5–22.5 s before the next save) while the public downloads a published
+PDF at a steady 200 requests per second, for 60 s. Every save queues the draft's PDF (render_draft_pdf) for the worker:
 the requests never wait for a render. Then the queue's throughput: the final PDFs of 16
 reports rendered by 1, then by 2 workers (`queue_pdf_per_s_*`; bench/pdf_bulk.py measures the
 same on SQLite for the PDF group).
@@ -30,7 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EDITORS = 50
 DOWNLOADS_PER_S = 200
 SECONDS = int(os.environ.get("LOAD_SECONDS", 60))  # shorter for a trial run
-THINK_S = 5.0
+# Seconds an editor spends between saves (times 0.5–1.5): people fill in a block of cells
+# before they save; LOAD_THINK_S=5 makes it a stress test.
+THINK_S = float(os.environ.get("LOAD_THINK_S", 15))
 BULK_REPORTS = 16
 
 
