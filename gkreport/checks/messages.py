@@ -300,7 +300,7 @@ def reply_before_receipt(where, replied_on):
 
 def carried_but_answered(where, answered_on):
     return (
-        f"{where}：作为上年结转的申请导入，但上年台账记载已于{date_words(answered_on)}答复，"
+        f"{where}：这条是从上年台账转来的未办结申请，但上年台账记载已于{date_words(answered_on)}答复，"
         "会在两个年度重复统计；请删除这一条，或更正上年台账"
     )
 
