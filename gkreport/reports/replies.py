@@ -7,9 +7,9 @@ it (draft or returned) and the comment is still open; a submission closes the ro
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -19,6 +19,23 @@ from gkreport.reports.models import Event, Report
 from gkreport.review.models import CommentReply, ReviewComment
 
 CLOSED = "报告已报送，这轮意见已经结束，不能再答复；如需补充，请联系主管部门。"
+KEPT = "kept_replies"  # session: {comment id: text typed but not saved}
+KEPT_MAX_CHARS = 20_000  # a session is no place for more
+
+
+def keep_reply(request, comment_id, text: str) -> None:
+    """A reply that could not be saved (the login expired, the text was refused) goes back
+    into its box on the next page instead of being lost."""
+    if text.strip():
+        kept = request.session.get(KEPT, {})
+        kept[str(comment_id)] = text[:KEPT_MAX_CHARS]
+        request.session[KEPT] = kept
+
+
+def kept_replies(request) -> dict[int, str]:
+    """The replies kept for this person's next page, taken out of the session."""
+    kept = request.session.pop(KEPT, None) or {}
+    return {int(key): text for key, text in kept.items() if key.isdigit()}
 
 
 class Closed(Exception):
@@ -42,8 +59,10 @@ def add_reply(report: Report, comment: ReviewComment, user, text: str) -> Commen
 
 
 @require_POST
-@login_required
 def reply_to_comment(request, code, comment_id):
+    if not request.user.is_authenticated:  # the login expired while the reply was typed
+        keep_reply(request, comment_id, request.POST.get("text", ""))
+        return redirect(f"{reverse('login')}?next={_back(request, None)}")
     report, _ = report_for(request, code, write=True)
     # Only this report's comments: another report's comment number is a 404 here.
     comment = get_object_or_404(ReviewComment, pk=comment_id, report=report)
@@ -51,6 +70,7 @@ def reply_to_comment(request, code, comment_id):
     if not form.is_valid():
         for error in form.errors["text"]:
             messages.error(request, error)
+        keep_reply(request, comment.pk, request.POST.get("text", ""))
     else:
         try:
             add_reply(report, comment, request.user, form.cleaned_data["text"])
@@ -66,4 +86,4 @@ def _back(request, report) -> str:
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
-    return report.get_absolute_url()
+    return report.get_absolute_url() if report else reverse("home")

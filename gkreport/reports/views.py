@@ -46,6 +46,7 @@ from gkreport.reports.forms import (
 from gkreport.reports.labels import place_label
 from gkreport.reports.models import Report
 from gkreport.reports.pages import INFO, completeness, page, page_for_part, pages
+from gkreport.reports.replies import kept_replies
 from gkreport.reports.starting import AlreadyStarted, previous_report, start_report
 from gkreport.reports.summary import blank_tables, summarise
 from gkreport.reports.tasks import render_draft_pdf
@@ -199,7 +200,7 @@ def report_overview(request, code):
             "editable": editable,
             "submitter": _submitter(report, membership),
             "steps": confirming.steps(request, report, workflow.allowed(report, membership.role)),
-            "comments": _open_comments(report),
+            "comments": _open_comments(request, report),
             "events": report.events.select_related("user")[:20],
         },
     )
@@ -212,8 +213,10 @@ def _submitter(report, membership) -> str:
     return workflow.who_may("submit", report.agency)
 
 
-def _open_comments(report, target=None):
-    """The office's comments the agency should act on: shown while the report is returned."""
+def _open_comments(request, report, target=None):
+    """The office's comments the agency should act on: shown while the report is returned,
+    each with its answer box (holding a reply kept from a login that expired)."""
+    kept = kept_replies(request)
     if report.status != Report.Status.RETURNED:
         return []
     comments = report.comments.filter(resolved=False).select_related("author")
@@ -222,18 +225,21 @@ def _open_comments(report, target=None):
         comments = comments.filter(target=target)
     comments = list(comments)
     for comment in comments:  # each with its own answer box (ids differ per comment)
-        comment.reply_field = ReplyForm(auto_id=f"reply-{comment.pk}-%s")["text"]
+        initial = {"text": kept[comment.pk]} if comment.pk in kept else None
+        comment.reply_field = ReplyForm(initial=initial, auto_id=f"reply-{comment.pk}-%s")["text"]
+    if any(comment.pk in kept for comment in comments):
+        messages.warning(request, "您的答复还没有保存，已放回答复框中，请核对后再提交。")
     return comments
 
 
-def _common(report, membership, current):
+def _common(request, report, membership, current):
     return {
         "report": report,
         "membership": membership,
         "pages": pages(report.fmt),
         "current": current,
         "editable": report.is_editable and membership.can_edit,
-        "comments": _open_comments(report, current.key if current else None),
+        "comments": _open_comments(request, report, current.key if current else None),
     }
 
 
@@ -298,7 +304,7 @@ def edit_info(request, code):
                 messages.success(request, "已保存。")
                 return redirect("edit_info", report.code)
             seen = fingerprint(report, INFO)
-    context = _common(report, membership, INFO)
+    context = _common(request, report, membership, INFO)
     context.update({"form": form, "fingerprint": seen})
     return render(request, "reports/info.html", context)
 
@@ -328,7 +334,7 @@ def edit_part(request, code, part):
         if saved:
             messages.warning(request, REFUSED_KEPT)
             seen = fingerprint(report, current)
-    context = _common(report, membership, current)
+    context = _common(request, report, membership, current)
     context.update({"form": form, "fingerprint": seen, "previous": previous, "asking": asking})
     context["last_year"] = last_year_text.shown(form, last_year)
     context.update(_summary(_page_findings(report, current, run_checks(report))))
@@ -380,7 +386,7 @@ def edit_table(request, code, table):
                 request, "其余内容已保存；标红的单元格或说明没有保存（原内容不变），请修改。"
             )
             seen = fingerprint(report, current)
-    context = _common(report, membership, current)
+    context = _common(request, report, membership, current)
     context.update(_table_context(report, current, table_def, form, narrative))
     context["fingerprint"] = seen
     return render(request, "reports/table.html", context)
@@ -554,7 +560,7 @@ def checks(request, code):
             messages.success(request, "说明已保存。")
             return redirect("checks", report.code)
     groups = _finding_groups(report, result, form)
-    context = _common(report, membership, None)
+    context = _common(request, report, membership, None)
     context.update(
         {
             "result": result,

@@ -133,3 +133,24 @@ def test_it_goes_back_only_to_a_page_of_this_site(client, people, comment):
     client.force_login(people.alice)
     response = reply(client, people, comment, next_page="https://example.com/")
     assert response["Location"] == f"/r/{people.report.code}/#comment-{comment.pk}"
+
+
+def test_a_reply_sent_after_the_login_expired_comes_back_in_its_box(client, people, comment):
+    table_page = f"/r/{people.report.code}/table/t3/"
+    response = reply(client, people, comment, next_page=table_page)  # not logged in any more
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert not CommentReply.objects.exists()
+    client.post("/accounts/login/", {"username": "alice", "password": "pw-alice"})
+    page = client.get(table_page).content.decode()
+    assert "您的答复还没有保存，已放回答复框中" in page
+    assert f"{REPLY}</textarea>" in page
+    assert REPLY not in client.get(table_page).content.decode()  # shown once, then gone
+
+
+def test_a_refused_reply_keeps_its_text(client, people, comment):
+    client.force_login(people.alice)
+    table_page = f"/r/{people.report.code}/table/t3/"
+    too_long = "答" * 5001
+    reply(client, people, comment, text=too_long, next_page=table_page)
+    page = client.get(table_page).content.decode()
+    assert too_long in page and not CommentReply.objects.exists()
