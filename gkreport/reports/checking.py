@@ -155,18 +155,18 @@ def refresh_counts(report: Report) -> None:
     result = run_checks(report)
     store_counts(report, result)
     report._checked = (_as_checked(report), result)
-    if affected_by(report):
+    if holds_others(report):
         region_id, year = report.agency.region_id, report.year
         transaction.on_commit(lambda: queue_recount(region_id, year))
 
 
-def affected_by(report: Report) -> list[int]:
-    """The reports whose context holds this one: the other agencies' reports of its region
-    and year (peers, departments) and its agency's report of the next year."""
+def holds_others(report: Report) -> bool:
+    """Whether other reports' context holds this one: the other agencies' reports of its
+    region and year (peers, departments) or its agency's report of the next year. Those
+    are recounted by the region's recount (queue_recount); here only whether any exist."""
     same_year = Q(year=report.year, agency__region_id=report.agency.region_id)
     next_year = Q(agency_id=report.agency_id, year=report.year + 1)
-    others = Report.objects.filter(same_year | next_year).exclude(pk=report.pk)
-    return sorted(others.values_list("pk", flat=True))
+    return Report.objects.filter(same_year | next_year).exclude(pk=report.pk).exists()
 
 
 def queue_recount(region_id: int, year: int) -> None:
