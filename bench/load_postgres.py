@@ -254,8 +254,9 @@ def _median(samples):
 
 
 def _p95(samples):
-    ordered = sorted(samples)
-    return ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0
+    from bench.timing import percentile  # run as a script: bench/ is importable once set up
+
+    return percentile(samples, 0.95) if samples else 0.0
 
 
 SECRET_KEY = "bench-only-secret-key-not-used-elsewhere"
