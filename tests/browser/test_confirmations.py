@@ -76,7 +76,7 @@ def test_without_javascript_each_step_has_its_confirmation_page(
     log_in(page, live_server, "bob", "pw-bob")
     page.goto(f"{live_server.url}/r/{people.report.code}/")
     page.click("a.btn:has-text('报送')")
-    assert page.url.endswith(f"/r/{people.report.code}/transition/submit/")
+    page.wait_for_url(f"**/r/{people.report.code}/transition/submit/")
     assert page.locator("h1").inner_text() == "确认报送"
     assert "报告将报送测试市政务公开办审核" in page.locator(".confirm-summary").inner_text()
     page.click("button:has-text('确认报送')")
@@ -102,7 +102,7 @@ def test_without_javascript_each_step_has_its_confirmation_page(
     assert status(people) == "published"
     assert "已公开：报告与PDF已定稿保存。" in page.content()
     page.click(f"a[href='{public}']")  # the success message leads to the public page
-    assert page.url == public
+    page.wait_for_url(public)
     assert page.locator("h1.doc-title").inner_text().startswith("测试市行政审批服务局")
 
 
@@ -159,4 +159,4 @@ def test_the_dashboard_says_what_each_member_may_do(page, live_server, people, o
     page.locator("tr", has_text=people.agency.name).locator("a:has-text('审核')").click()
     assert page.locator("h2", has_text="审核操作").count() == 1
     page.locator("nav.review-crumbs a", has_text="2023年度").click()
-    assert page.url == dashboard
+    page.wait_for_url(dashboard)

@@ -58,7 +58,7 @@ def test_draft_check_explain_submit_lock(page, live_server, people):
     # the total column no longer adds up either (H2); each summary entry links to its cell
     assert "表三 总计列：" in summary.inner_text()
     summary.locator("a.finding-link", has_text="（一）予以公开：").click()
-    assert page.url.endswith("#cell-t3-granted-total")
+    page.wait_for_url("**#cell-t3-granted-total")
 
     # fix it, and paste a row copied from a spreadsheet: 1 more application refused
     cell(page, "t3.granted.total").fill("6")

@@ -58,7 +58,7 @@ def test_the_reviewer_lands_on_the_late_2022_submission(
     page.screenshot(path=str(SCREENSHOTS / f"office-inbox-{size}.png"), full_page=True)
 
     second.locator("a:has-text('审核')").click()
-    assert page.url == f"{live_server.url}/review/{late.code}/"
+    page.wait_for_url(f"{live_server.url}/review/{late.code}/")
     page.go_back()
     page.click("a:has-text('2022年度')")
     row = page.locator("tr", has_text=people.other_agency.name)
@@ -76,7 +76,7 @@ def test_a_read_only_member_looks_and_an_empty_inbox_says_so(browser, live_serve
     row = page.locator("tr.inbox-row")
     assert row.locator("a").inner_text() == "查看"
     row.locator("a").click()
-    assert page.url == f"{live_server.url}/review/{report.code}/"
+    page.wait_for_url(f"{live_server.url}/review/{report.code}/")
 
     set_status(report, "published")
     page.goto(f"{live_server.url}/office/")
@@ -84,5 +84,5 @@ def test_a_read_only_member_looks_and_an_empty_inbox_says_so(browser, live_serve
     page.screenshot(path=str(SCREENSHOTS / "office-inbox-empty.png"), full_page=True)
     page.locator(".inbox-empty a").click()
     newest = max(2023, timezone.localdate().year - 1)  # last year's reports are due now
-    assert page.url == f"{live_server.url}/office/{offices.office.code}/{newest}/"
+    page.wait_for_url(f"{live_server.url}/office/{offices.office.code}/{newest}/")
     context.close()
