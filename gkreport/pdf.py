@@ -9,6 +9,7 @@ import gc
 import logging
 import mimetypes
 import threading
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -87,6 +88,25 @@ def collector_paused():
         # Every render collects on its way out, so renders that keep overlapping on a busy
         # server never leave the collector off for longer than one render.
         gc.collect(0)
+
+
+# pydyf compresses every stream at zlib's level 9. Most of a report's stream bytes are its
+# font subsets, which deflate poorly at any level: level 9 took 25–50 ms of a 0.4 s render
+# of seed 003 for a PDF 4 % smaller than level 1 (268 KB against 279 KB; Chromium's is
+# 807 KB). The streams are compressed by the finisher WeasyPrint calls before writing.
+FLATE_LEVEL = 1
+
+
+def compress_streams(document, pdf) -> None:
+    """A WeasyPrint finisher: deflate the streams pydyf would compress, at FLATE_LEVEL."""
+    import pydyf
+
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Stream) and item.compress:
+            raw = b"\n".join(pydyf._to_bytes(part) for part in item.stream)  # as pydyf joins
+            item.stream = [zlib.compress(raw, FLATE_LEVEL)]
+            item.extra["Filter"] = "/FlateDecode"
+            item.compress = False
 
 
 def harfbuzz_subset_available() -> bool:
@@ -176,7 +196,9 @@ def html_to_pdf(html: str, *, tagged: bool = True) -> bytes:
         with collector_paused():
             document = parsed_document(html)
             with font_configuration() as fonts:
-                return document.write_pdf(font_config=fonts, pdf_tags=tagged)
+                return document.write_pdf(
+                    font_config=fonts, pdf_tags=tagged, finisher=compress_streams
+                )
     except PdfError:
         raise
     except Exception as error:  # WeasyPrint raises many types; callers get one

@@ -1,11 +1,13 @@
 """Drafts carry a watermark on every page; charts; gk_render; the download view."""
 
+import io
 import subprocess
 import sys
 from pathlib import Path
 
 from PIL import Image
 from pypdf import PdfReader
+from pypdf.generic import StreamObject
 
 from gkreport.pdf import html_to_pdf
 from gkreport.printing.rendering import report_html
@@ -93,3 +95,20 @@ def test_gk_render_exits_2_on_an_unreadable_file(tmp_path):
     )
     assert completed.returncode == 2
     assert "无法读取" in completed.stderr
+
+
+def test_every_stream_is_deflated_and_the_report_stays_small():
+    """Streams are compressed by our finisher (level 1) instead of pydyf's level 9: still
+    FlateDecode everywhere, and seed 003 (10 pages, three fonts) stays under 300 KB."""
+    pdf = html_to_pdf(report_html(seed_report("003_b59b93e2e8dda449.txt"), final=True))
+    assert len(pdf) < 300_000
+    reader = PdfReader(io.BytesIO(pdf))
+    numbers = [number for objects in reader.xref.values() for number in objects]
+    streams = [
+        stream
+        for stream in map(reader.get_object, numbers)
+        if isinstance(stream, StreamObject) and stream.get("/Type") != "/XRef"
+    ]
+    assert len(streams) > 10
+    assert all(stream.get("/Filter") == "/FlateDecode" for stream in streams)
+    assert "二、主动公开政府信息情况" in "".join(page.extract_text() for page in reader.pages)
