@@ -12,7 +12,8 @@ subsets the font on every render and the subset keeps a slot for every glyph id 
 highest one used: the alternates that other GSUB features reach (vertical forms, Japanese,
 Korean and Traditional variants, half- and proportional widths) nearly doubled the glyph
 count (13,880 → 7,725), and with it the time to subset and compress the fonts of each PDF.
-Every seed's PDF keeps the same glyphs at the same places (tests/pdf/test_print_fonts.py).
+Every seed's PDF kept the same words at the same places (pdftotext -bbox, measured when
+the cut changed); tests/pdf/test_print_fonts.py checks outlines and widths against the source.
 """
 
 import os
@@ -39,7 +40,7 @@ HORIZONTAL_FEATURES = [
     "rvrn", "ltra", "ltrm", "frac", "numr", "dnom", "ccmp", "rlig", "calt", "clig", "curs",
     "dist", "kern", "liga", "rclt", "mark", "mkmk", "abvm", "blwm",
 ]  # fmt: skip
-# Vertical metrics: nothing prints vertically (WeasyPrint has no writing-mode).
+# Vertical metrics: the print CSS never sets a vertical writing-mode.
 DROPPED_TABLES = ["vhea", "vmtx", "VORG"]
 # A build with another recipe is rebuilt: the recipe's version is stamped beside the fonts.
 RECIPE = "2"
