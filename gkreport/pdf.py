@@ -168,7 +168,7 @@ def parsed_document(html: str):
     fetcher = _fetcher_class()()
     try:
         root = ElementTree.fromstring(html)
-    except ElementTree.ParseError:
+    except (ElementTree.ParseError, ValueError):  # ValueError: a lone surrogate
         return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
     return _html_from_tree(root, fetcher)
 
