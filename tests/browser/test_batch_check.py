@@ -4,6 +4,7 @@ follows it to 100%; a report's findings open; the Excel file downloads. Then an 
 last year's report from its home page."""
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -60,7 +61,9 @@ def test_batch_upload_progress_findings_export(browser, live_server, offices, wo
 
     # the results page follows the worker through the progress endpoint
     bar = page.locator("#batch-progress progress")
-    assert page.locator("#batch-status").inner_text() in ("排队等待", "正在读取：0/5个文件")
+    # what the worker has done by the time the page shows depends on the machine's speed
+    status = page.locator("#batch-status").inner_text()
+    assert re.fullmatch(r"排队等待|正在读取：[0-5]/5个文件|已完成", status), status
     seen = [bar.evaluate("e => e.value")]
     for _ in range(600):  # 60 s at most
         if seen[-1] == 100:
