@@ -204,6 +204,19 @@ def lines(fmt: Format, this_year: list[dict], last_year: list[dict]) -> list[Lin
     return found
 
 
+def summary(fmt: Format, year: int, this_year: list[dict], last_year: list[dict], counted: str):
+    """What templates/_indicators.html shows: every indicator of `year` against the year
+    before, and what they were summed over (`counted`: which reports, in words)."""
+    return {
+        "year": year,
+        "last_year": year - 1,
+        "lines": lines(fmt, this_year, last_year),
+        "basis": (
+            f"按{counted}合计计算：{year}年度{len(this_year)}份，{year - 1}年度{len(last_year)}份"
+        ),
+    }
+
+
 def all_codes(*formats: Format) -> tuple[str, ...]:
     """The cells the indicators of these formats read, each once."""
     codes = (code for fmt in formats for ind in indicators(fmt) for code in ind.codes)

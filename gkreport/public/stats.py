@@ -4,7 +4,7 @@ from collections import defaultdict
 from datetime import date
 
 from gkreport.formats import format_for_year, get_format
-from gkreport.formats.indicators import lines
+from gkreport.formats.indicators import summary
 from gkreport.printing.charts import bar_chart, outcome_groups, received_chart
 from gkreport.public.snapshot import snapshot_figures
 
@@ -87,12 +87,4 @@ def indicators(fmt, year, by_year) -> dict:
     """公开率 and the 纠错率 of the year's published reports, against the year before."""
     this_year = [v.frozen_figures for v in by_year[year]]
     last_year = [v.frozen_figures for v in by_year.get(year - 1, ())]
-    return {
-        "year": year,
-        "last_year": year - 1,
-        "lines": lines(fmt, this_year, last_year),
-        "basis": (
-            f"按本区域已公开的年报合计计算：{year}年度{len(this_year)}份，"
-            f"{year - 1}年度{len(last_year)}份"
-        ),
-    }
+    return summary(fmt, year, this_year, last_year, "本区域已公开的年报")

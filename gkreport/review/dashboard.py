@@ -15,7 +15,8 @@ from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from gkreport.formats import UnknownFormat, format_for_year, get_format
-from gkreport.formats.indicators import all_codes, lines
+from gkreport.formats.indicators import all_codes
+from gkreport.formats.indicators import summary as indicator_summary
 from gkreport.lib.values import read_value
 from gkreport.reports.models import Agency, Report
 from gkreport.review.access import jurisdiction
@@ -178,15 +179,9 @@ def indicators(rows, year) -> dict | None:
         for row in rows
         if row.previous is not None and row.previous.status in DELIVERED
     ]
-    return {
-        "year": year,
-        "last_year": year - 1,
-        "lines": lines(fmt, this_year, last_year),
-        "basis": (
-            f"按本页所列机关已报送（含已审核、已公开）的报告合计计算：{year}年度{len(this_year)}份，"
-            f"{year - 1}年度{len(last_year)}份"
-        ),
-    }
+    return indicator_summary(
+        fmt, year, this_year, last_year, "本页所列机关已报送（含已审核、已公开）的报告"
+    )
 
 
 def summary(rows) -> dict:
