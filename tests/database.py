@@ -2,12 +2,16 @@
 test starts, and a way to make it refuse writes, on SQLite and on PostgreSQL alike."""
 
 import os
+import subprocess
+import sys
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.db import connection
 
 READ_ONLY_ROLE = "gk_read_only"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def worker_database_url() -> str:
@@ -28,6 +32,19 @@ def worker_environment() -> dict:
     env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
     env.pop("TASKS_BACKEND", None)
     return env
+
+
+def run_worker_batch(command: str = "db_worker", timeout: int = 120, **env):
+    """Run every queued task in a worker process (`--batch`: it exits when the queue is
+    empty) against the test database; `env` adds to worker_environment()."""
+    return subprocess.run(
+        [sys.executable, "manage.py", command, "--batch", "--no-reload", "--no-startup-delay"],
+        cwd=ROOT,
+        env={**worker_environment(), **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @contextmanager

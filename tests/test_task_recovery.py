@@ -1,10 +1,7 @@
 """A task whose worker died (left RUNNING) is queued again and run by the next worker; after
 TASK_MAX_ATTEMPTS claims it is given up, with the reason."""
 
-import subprocess
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -15,9 +12,8 @@ from gkreport.printing import pdf_store
 from gkreport.reports.models import Report
 from gkreport.reports.tasks import render_draft_pdf
 from gkreport.task_recovery import requeue_stalled
-from tests.database import worker_environment
+from tests.database import run_worker_batch
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -57,14 +53,8 @@ def test_the_next_worker_runs_the_dead_workers_task_to_the_end(queue, people, se
     """The draft PDF a dead worker was rendering is rendered and stored by `gk_worker`."""
     report = Report.objects.select_related("agency").get(pk=people.report.pk)
     task = left_running(report, minutes_ago=30)
-    env = {**worker_environment(), "PDF_CACHE_DIR": str(settings.PDF_CACHE_DIR)}
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "gk_worker", "--batch", "--no-reload", "--no-startup-delay"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
+    completed = run_worker_batch(
+        "gk_worker", timeout=180, PDF_CACHE_DIR=str(settings.PDF_CACHE_DIR)
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
     task.refresh_from_db()

@@ -1,33 +1,15 @@
 """End to end with the real queue: the upload queues a task in the database and returns at
 once; `manage.py db_worker` (a separate process, as `make run` starts it) runs it."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from gkreport.review.models import Batch, BatchItem
-from tests.database import worker_environment
+from tests.database import run_worker_batch
 from tests.review.batch_data import APPROVALS, CHIPING, make_zip, seed, upload
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def run_worker() -> subprocess.CompletedProcess:
-    """Process every queued task, then exit (--batch); against the test database."""
-    env = worker_environment()
-    return subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_the_worker_runs_a_queued_batch(client, offices, settings):
@@ -45,7 +27,7 @@ def test_the_worker_runs_a_queued_batch(client, offices, settings):
     (queued,) = DBTaskResult.objects.all()
     assert queued.task_path == "gkreport.review.tasks.run_batch"
 
-    worker = run_worker()
+    worker = run_worker_batch()
     assert worker.returncode == 0, worker.stderr
 
     batch.refresh_from_db()
