@@ -261,8 +261,9 @@ IMPORT_LIMITS = Limits(
 )
 
 # Background work (the office's batch check) through Django's task framework (the
-# django-tasks backport): queued in the database and run by `manage.py gk_worker` (db_worker plus recovery), which
-# `make run` starts beside the server. Nothing but the database is needed.
+# django-tasks backport): queued in the database and run by `manage.py gk_worker` (db_worker
+# plus recovery), which `make run` starts beside the server. Nothing but the database is
+# needed.
 TASKS = {
     "default": {
         "BACKEND": envstr("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
