@@ -49,11 +49,8 @@ def ledger_page(request, code, year):
 def _tell_saved(request, saved):
     for text in saved.messages:
         messages.error(request, text)
-    done = [
-        f"{word}{count}条"
-        for word, count in (("新增", len(saved.created)), ("修改", saved.changed))
-        if count
-    ] + ([f"删除{saved.deleted}条"] if saved.deleted else [])
+    counts = (("新增", len(saved.created)), ("修改", saved.changed), ("删除", saved.deleted))
+    done = [f"{word}{count}条" for word, count in counts if count]
     if saved.refused:
         done_text = f"已保存：{'，'.join(done)}" if done else "这次没有保存任何内容"
         messages.warning(request, grid.REFUSED_KEPT.format(done=done_text))
@@ -74,7 +71,7 @@ def _after_save(ledger, saved, page) -> str:
 
 
 def page_context(ledger, state, number) -> dict:
-    total = state.count
+    count = grid.page_count(state.count)
     terms = ledger_terms(ledger.fmt)
     words = ledger.fmt.words
     return {
@@ -82,8 +79,8 @@ def page_context(ledger, state, number) -> dict:
         "agency": ledger.agency,
         "state": state,
         "page": number,
-        "pages": range(1, grid.page_count(total) + 1),
-        "page_links": page_links(number, grid.page_count(total)),
+        "pages": range(1, count + 1),
+        "page_links": page_links(number, count),
         "page_size": grid.PAGE_SIZE,
         "table_name": terms.table_name,
         "fields": [(field, choices(field, terms)) for field in FIELDS],
