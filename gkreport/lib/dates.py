@@ -3,8 +3,8 @@
 Like the value reader, the date reader never guesses: it reads the forms agencies write
 (2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305, full-width digits, a time after the
 date) and the serial numbers a spreadsheet copies for a date cell (45356 is 2024-03-05), or
-says in Chinese why it cannot. Working days are Monday to Friday: statutory holidays and the
-weekend days worked in their place (调休) are not modelled.
+says in Chinese why it cannot. Working days here are Monday to Friday; the weekdays that may
+be statutory holidays are gkreport/lib/holidays.py's (L1 subtracts them).
 """
 
 import datetime
